@@ -1,0 +1,70 @@
+"""The result of grading one file: per-test outcomes, the score, and their JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Status = Literal["passed", "failed", "error", "timeout", "skipped"]
+STATUSES: tuple[Status, ...] = ("passed", "failed", "error", "timeout", "skipped")
+
+
+@dataclass
+class TestResult:
+    """One hidden test: what it checks, how it went, and what the learner should do about it."""
+
+    id: str
+    name: str
+    status: Status
+    score: float
+    max_score: float
+    message: str = ""
+    details: str = ""
+    """Learner-only traceback or extra context, shown with ``-v``; not part of the JSON."""
+
+    __test__ = False  # not a pytest test class
+
+
+@dataclass
+class Report:
+    """The verdict on one submission of one exercise."""
+
+    exercise: str
+    title: str
+    device: str
+    path: str
+    tests: list[TestResult] = field(default_factory=list)
+    output: str = ""
+    """What the learner's code printed (truncated)."""
+
+    @property
+    def score(self) -> float:
+        return _number(sum(test.score for test in self.tests))
+
+    @property
+    def max_score(self) -> float:
+        return _number(sum(test.max_score for test in self.tests if test.status != "skipped"))
+
+    @property
+    def passed(self) -> bool:
+        return all(test.status in ("passed", "skipped") for test in self.tests)
+
+    def to_json(self) -> dict[str, Any]:
+        """The document printed by ``grader check --json``."""
+        return {
+            "exercise": self.exercise,
+            "title": self.title,
+            "device": self.device,
+            "score": self.score,
+            "max_score": self.max_score,
+            "tests": [
+                {key: value for key, value in asdict(test).items() if key != "details"}
+                | {"score": _number(test.score), "max_score": _number(test.max_score)}
+                for test in self.tests
+            ],
+        }
+
+
+def _number(value: float) -> float:
+    """Whole points as ints in JSON (``3`` rather than ``3.0``), fractions as they are."""
+    return int(value) if float(value).is_integer() else round(value, 4)

@@ -1,0 +1,325 @@
+"""The grader's side of a worker: start it, ask it for probes, enforce the limits, clean up.
+
+This module imports nothing heavy at load time, so a worker can be started (and begin importing
+torch) before the grader itself pays for torch and pytest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from grader._catalog import Exercise, kit_root
+
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one learner's worker may use."""
+
+    timeout: float = 10.0
+    """Seconds for one probe, and for importing the learner's file."""
+    memory: int = 4 * 1024**3
+    """Bytes of memory for the worker (address space on CPU, resident size on CUDA)."""
+    output: int = 64 * 1024
+    """Bytes of the learner's printed output kept for ``-v``; the rest is counted and dropped."""
+    startup: float = 120.0
+    """Seconds for a fresh worker to import torch and the probes, before any learner code runs."""
+
+
+class LearnerFailure(Exception):
+    """A probe could not produce data because of the learner's code."""
+
+    status = "error"
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class LearnerMistake(LearnerFailure):
+    """A probe found the submission unusable for its check: a failed check, not a crash."""
+
+    status = "failed"
+
+
+class LearnerTimeout(LearnerFailure):
+    status = "timeout"
+
+
+class WorkerStartError(RuntimeError):
+    """The worker could not even start: a problem of the grader's installation, not the learner's."""
+
+
+class _Died(Exception):
+    def __init__(self, returncode: int | None) -> None:
+        self.returncode = returncode
+
+
+class _TimedOut(Exception):
+    pass
+
+
+class _OutOfMemory(Exception):
+    pass
+
+
+class _OutputSink:
+    """Drains a worker's stdout/stderr, keeping the first ``limit`` bytes."""
+
+    def __init__(self, stream: Any, limit: int) -> None:
+        self.limit = limit
+        self.kept = bytearray()
+        self.total = 0
+        self._thread = threading.Thread(target=self._drain, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _drain(self, stream: Any) -> None:
+        with stream:
+            while chunk := stream.read1(65536):
+                self.total += len(chunk)
+                room = self.limit - len(self.kept)
+                if room > 0:
+                    self.kept += chunk[:room]
+
+    def finish(self) -> None:
+        """Wait for the last bytes once the worker is gone."""
+        self._thread.join(timeout=2.0)
+
+    def text(self) -> str:
+        text = self.kept.decode("utf-8", "replace")
+        if self.total > len(self.kept):
+            text += f"\n[... {self.total - len(self.kept)} more bytes of output dropped]"
+        return text
+
+
+def _limit_resources(memory: int | None) -> None:
+    """Runs in the child between fork and exec."""
+    if memory is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+class Worker:
+    """One worker process running one learner file."""
+
+    def __init__(self, exercise: Exercise, learner_path: Path, device: str, limits: Limits) -> None:
+        self.learner_path = learner_path
+        self.limits = limits
+        self._check_rss = device.startswith("cuda")
+        self._scratch = tempfile.mkdtemp(prefix="grader-worker-")
+        request_read, self._request_write = os.pipe()
+        self._response_read, response_write = os.pipe()
+        config = {
+            "probes_module": exercise.probes_module,
+            "module_name": exercise.name,
+            "learner_path": str(learner_path),
+            "kit_root": str(kit_root()),
+            "device": device,
+            "request_fd": request_read,
+            "response_fd": response_write,
+        }
+        env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        memory = None if self._check_rss else limits.memory
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-I", "-B", "-m", "grader._worker", json.dumps(config)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                cwd=self._scratch,
+                env=env,
+                pass_fds=(request_read, response_write),
+                start_new_session=True,
+                preexec_fn=lambda: _limit_resources(memory),
+            )
+        finally:
+            os.close(request_read)
+            os.close(response_write)
+        self.output = _OutputSink(self.process.stdout, limits.output)
+
+    def send(self, message: dict[str, Any]) -> None:
+        try:
+            os.write(self._request_write, json.dumps(message).encode() + b"\n")
+        except (BrokenPipeError, OSError):
+            raise _Died(self.process.poll()) from None
+
+    def receive(self, timeout: float) -> dict[str, Any]:
+        """The next frame from the worker, decoded as plain data."""
+        from grader import _codec
+
+        deadline = time.monotonic() + timeout
+        header = self._read_exact(_codec.HEADER_SIZE, deadline)
+        payload = self._read_exact(_codec.frame_length(header), deadline)
+        message = _codec.decode(payload)
+        if not isinstance(message, dict):
+            raise _codec.DecodeError("a frame that is not a message")
+        return message
+
+    def _read_exact(self, size: int, deadline: float) -> bytes:
+        data = bytearray()
+        while len(data) < size:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise _TimedOut
+            ready, _, _ = select.select([self._response_read], [], [], min(remaining, 0.2))
+            if self._check_rss and self._rss() > self.limits.memory:
+                raise _OutOfMemory
+            if not ready:
+                continue
+            chunk = os.read(self._response_read, size - len(data))
+            if not chunk:
+                raise _Died(self.process.wait())
+            data += chunk
+        return bytes(data)
+
+    def _rss(self) -> int:
+        try:
+            with open(f"/proc/{self.process.pid}/statm") as statm:
+                return int(statm.read().split()[1]) * _PAGE_SIZE
+        except (OSError, IndexError, ValueError):
+            return 0
+
+    def close(self) -> None:
+        """Kill the worker and everything it started in its session, and remove its scratch dir."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.process.wait()
+        self.output.finish()
+        for fd in (self._request_write, self._response_read):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+class LearnerRunner:
+    """Runs probes on a learner's file, each in a worker that is replaced after a crash or time-out.
+
+    The first worker is started by :meth:`start`, as early as possible, so that its torch import
+    overlaps with the grader's own start-up.
+    """
+
+    def __init__(self, exercise: Exercise, learner_path: Path, device: str, limits: Limits) -> None:
+        self.exercise = exercise
+        self.learner_path = Path(learner_path).resolve()
+        self.device = device
+        self.limits = limits
+        self._worker: Worker | None = None
+        self._import_failure: LearnerFailure | None = None
+        self._loaded = False
+        self._outputs: list[str] = []
+
+    def start(self) -> None:
+        if self._worker is None and self._import_failure is None:
+            self._worker = Worker(self.exercise, self.learner_path, self.device, self.limits)
+            self._loaded = False
+
+    def probe(self, name: str, **kwargs: Any) -> Any:
+        """Run probe ``name`` on the learner's module and return its plain data.
+
+        Raises :class:`LearnerFailure` (or :class:`LearnerTimeout`) naming what went wrong in
+        the learner's terms.
+        """
+        from grader.probing import exception_summary
+
+        worker = self._ready_worker()
+        activity = f"running `{name}`"
+        try:
+            worker.send({"probe": name, "kwargs": kwargs})
+            reply = worker.receive(self.limits.timeout)
+        except Exception as problem:  # noqa: BLE001 - every way a worker fails becomes feedback
+            self._retire()
+            raise self._failure(problem, activity) from None
+        if reply.get("ok"):
+            return reply.get("data")
+        error = reply.get("error") or {}
+        failure = LearnerMistake if error.get("type") == "ProbeProblem" else LearnerFailure
+        raise failure(exception_summary(error), error.get("traceback", ""))
+
+    def _ready_worker(self) -> Worker:
+        if self._import_failure is not None:
+            raise self._import_failure
+        self.start()
+        assert self._worker is not None
+        if not self._loaded:
+            self._await_import(self._worker)
+        return self._worker
+
+    def _await_import(self, worker: Worker) -> None:
+        from grader.probing import exception_summary
+
+        try:
+            ready = worker.receive(self.limits.startup)
+        except _TimedOut:
+            self._retire()
+            raise WorkerStartError(f"the worker did not start within {self.limits.startup:g} s") from None
+        except _Died as died:
+            output = worker.output.text()
+            self._retire()
+            raise WorkerStartError(f"the worker exited with code {died.returncode} before running your file:\n{output}") from None
+        if ready.get("event") != "ready":
+            self._retire()
+            raise WorkerStartError("the worker sent an unexpected first message")
+        try:
+            loaded = worker.receive(self.limits.timeout)
+        except Exception as problem:  # noqa: BLE001
+            self._retire()
+            failure = self._failure(problem, "importing your file")
+            self._import_failure = type(failure)(f"your file could not be imported: {failure.message}", failure.details)
+            raise self._import_failure from None
+        error = loaded.get("error")
+        if error:
+            self._import_failure = LearnerFailure(
+                f"your file could not be imported: {exception_summary(error)}", error.get("traceback", "")
+            )
+            self._retire()
+            raise self._import_failure
+        self._loaded = True
+
+    def _failure(self, problem: Exception, activity: str) -> LearnerFailure:
+        if isinstance(problem, _TimedOut):
+            return LearnerTimeout(f"timed out after {self.limits.timeout:g} s while {activity} (an endless loop?)")
+        if isinstance(problem, _OutOfMemory):
+            return LearnerFailure(f"used more than {self.limits.memory / 2**30:.1f} GiB of memory while {activity}")
+        if isinstance(problem, _Died):
+            code = problem.returncode
+            if code is not None and code < 0:
+                reason = f"was killed by signal {signal.Signals(-code).name}"
+            else:
+                reason = f"exited with code {code} (did your code call os._exit?)"
+            return LearnerFailure(f"the process running your code {reason} while {activity}")
+        return LearnerFailure(f"the grader could not read the result of {activity}: {problem}")
+
+    def _retire(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._outputs.append(self._worker.output.text())
+            self._worker = None
+
+    def output(self) -> str:
+        """Everything the learner's code printed so far (truncated per worker)."""
+        parts = list(self._outputs)
+        if self._worker is not None:
+            parts.append(self._worker.output.text())
+        return "".join(part for part in parts if part)
+
+    def close(self) -> None:
+        self._retire()

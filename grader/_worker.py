@@ -1,0 +1,130 @@
+"""The worker: the only process that runs learner code.
+
+Started by :mod:`grader._sandbox` as ``python -I -B -m grader._worker CONFIG``. It imports
+torch and the exercise's probes, fences off the kit's references, imports the learner's file,
+then answers probe requests (JSON lines on one pipe) with plain-data frames (on another pipe).
+Learner output goes to stdout/stderr, which the grader drains separately, so printing can never
+corrupt the answers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.util
+import json
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import IO, Any
+
+BLOCKED_MODULES = ("solutions", "grader._kit")
+
+
+class _ReferenceBlocker(importlib.abc.MetaPathFinder):
+    """Refuses to import the kit's references from learner code."""
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
+        for blocked in BLOCKED_MODULES:
+            if fullname == blocked or fullname.startswith(blocked + "."):
+                raise ImportError(f"{fullname!r} is not available while grading: write your own solution")
+        return None
+
+
+def _fence_off_references(kit_root: str, learner_dir: str) -> None:
+    root = os.path.realpath(kit_root)
+    sys.path[:] = [entry for entry in sys.path if os.path.realpath(entry or ".") != root]
+    if os.path.realpath(learner_dir) != root:
+        sys.path.insert(0, learner_dir)
+    sys.meta_path.insert(0, _ReferenceBlocker())
+    for name in list(sys.modules):
+        if any(name == blocked or name.startswith(blocked + ".") for blocked in BLOCKED_MODULES):
+            del sys.modules[name]
+
+
+def _import_learner(module_name: str, path: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+class _Channel:
+    """The grader's pipes, kept apart from the learner's stdin/stdout/stderr."""
+
+    def __init__(self, request_fd: int, response_fd: int) -> None:
+        self._requests: IO[bytes] = os.fdopen(request_fd, "rb")
+        self._responses: IO[bytes] = os.fdopen(response_fd, "wb")
+
+    def send(self, message: dict[str, Any]) -> None:
+        from grader import _codec
+
+        try:
+            payload = _codec.encode(message)
+        except (TypeError, RuntimeError) as error:
+            payload = _codec.encode({"ok": False, "error": _not_plain_data(error)})
+        _flush_learner_output()
+        _codec.write_frame(self._responses, payload)
+
+    def receive(self) -> dict[str, Any] | None:
+        line = self._requests.readline()
+        return json.loads(line) if line else None
+
+
+def _not_plain_data(error: BaseException) -> dict[str, Any]:
+    return {
+        "type": "TypeError",
+        "message": f"the result could not be sent back to the grader ({error})",
+        "where": None,
+        "traceback": "",
+    }
+
+
+def _flush_learner_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001 - a learner may have replaced or closed them
+            pass
+
+
+def serve(config: dict[str, Any]) -> None:
+    channel = _Channel(config["request_fd"], config["response_fd"])
+    import torch
+
+    from grader import probing
+
+    torch.set_num_threads(1)
+    device = probing.resolve_device(config["device"])
+    probes = importlib.import_module(config["probes_module"])
+    learner_path = config["learner_path"]
+    _fence_off_references(config["kit_root"], str(Path(learner_path).parent))
+    channel.send({"event": "ready"})
+
+    module: ModuleType | None = None
+    try:
+        module = _import_learner(config["module_name"], learner_path)
+        channel.send({"event": "loaded", "error": None})
+    except BaseException as error:  # noqa: BLE001 - SystemExit and friends are learner errors too
+        channel.send({"event": "loaded", "error": probing.describe_exception(error, learner_path)})
+
+    while (request := channel.receive()) is not None:
+        try:
+            data = probing.call_probe(probes, request["probe"], module, device, request["kwargs"])
+            reply: dict[str, Any] = {"ok": True, "data": data}
+        except BaseException as error:  # noqa: BLE001
+            reply = {"ok": False, "error": probing.describe_exception(error, learner_path)}
+        channel.send(reply)
+
+
+def main() -> None:
+    sys.dont_write_bytecode = True
+    serve(json.loads(sys.argv[1]))
+
+
+if __name__ == "__main__":
+    main()
