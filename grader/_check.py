@@ -81,7 +81,9 @@ def _run_suite(exercise: Exercise, learner: LearnerRunner, device: str) -> list:
 
     from grader._plugin import SuitePlugin
     from grader._reference import ReferenceRunner
+    from grader._warmup import skip_lazy_dynamo_import
 
+    skip_lazy_dynamo_import()
     plugin = SuitePlugin(learner, ReferenceRunner(exercise, device), device)
     suite = exercise.suite_dir
     args = [

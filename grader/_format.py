@@ -39,15 +39,13 @@ def _display_path(path: Path) -> str:
 def format_report(report: Report, *, verbose: bool = False, encoding: str | None = "utf-8") -> str:
     """The report as the lines ``grader check`` prints (styled; click strips colour off a terminal)."""
     marks = _marks(encoding)
-    width = max((len(test.name) for test in report.tests), default=0)
-    width = min(max(width, 40), 72)
     lines = [
         click.style(f"{report.exercise} · {report.title}", bold=True),
         f"file: {_display_path(Path(report.path))} · device: {report.device}",
         "",
     ]
     for test in report.tests:
-        lines.extend(_format_test(test, marks, width, verbose))
+        lines.extend(_format_test(test, marks, verbose))
     lines.append("")
     score = f"Score: {_points(report.score)}/{_points(report.max_score)}"
     lines.append(click.style(score, bold=True, fg="green" if report.passed else None))
@@ -63,13 +61,13 @@ def format_report(report: Report, *, verbose: bool = False, encoding: str | None
     return "\n".join(lines)
 
 
-def _format_test(test: TestResult, marks: dict[str, str], width: int, verbose: bool) -> list[str]:
+def _format_test(test: TestResult, marks: dict[str, str], verbose: bool) -> list[str]:
     mark = click.style(marks[test.status], fg=_COLOURS[test.status])
-    points = "skipped" if test.status == "skipped" else f"{_points(test.score)}/{_points(test.max_score)}"
-    lines = [f"  {mark} {test.name.ljust(width)}  {points}"]
-    if test.status not in ("passed",) and test.message:
+    points = "skip" if test.status == "skipped" else f"{_points(test.score)}/{_points(test.max_score)}"
+    lines = [f"  {mark} {points:>5}  {test.name}"]
+    if test.status != "passed" and test.message:
         for paragraph in test.message.splitlines():
-            lines.append(textwrap.fill(paragraph, width=100, initial_indent="      ", subsequent_indent="      "))
+            lines.append(textwrap.fill(paragraph, width=100, initial_indent=" " * 11, subsequent_indent=" " * 11))
     if verbose and test.details:
-        lines.append(textwrap.indent(test.details.rstrip(), "      | "))
+        lines.append(textwrap.indent(test.details.rstrip(), " " * 11 + "| "))
     return lines

@@ -97,8 +97,10 @@ def serve(config: dict[str, Any]) -> None:
     import torch
 
     from grader import probing
+    from grader._warmup import skip_lazy_dynamo_import
 
     torch.set_num_threads(1)
+    skip_lazy_dynamo_import()
     device = probing.resolve_device(config["device"])
     probes = importlib.import_module(config["probes_module"])
     learner_path = config["learner_path"]

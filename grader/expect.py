@@ -8,9 +8,13 @@ used: its first call imports ``torch.distributed`` and costs about a second.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import torch
+
+from grader._sandbox import LearnerFailure
 
 # (rtol, atol) per dtype, for results computed on the same device from identical inputs.
 _TOLERANCES: dict[torch.dtype, tuple[float, float]] = {
@@ -58,6 +62,16 @@ class Expect:
     def __init__(self, device: str = "cpu") -> None:
         self.device = device
 
+    @contextlib.contextmanager
+    def context(self, what: str, hint: str = "") -> Iterator[None]:
+        """Name what was being run when the learner's code raised, and what to do about it."""
+        try:
+            yield
+        except LearnerFailure as failure:
+            if failure.status == "error":
+                failure.message = _with_hint(f"{what} raised {failure.message}", hint)
+            raise
+
     def true(self, condition: Any, message: str) -> None:
         """Fail with ``message`` unless ``condition`` holds."""
         if condition is not True:
@@ -69,7 +83,7 @@ class Expect:
             self.close(got, want, what, hint, rtol=0.0, atol=0.0)
             return
         if type(got) is not type(want) and not (_is_number(got) and _is_number(want)):
-            raise Mismatch(_with_hint(f"{what} is {_describe(got)}, expected {_describe(want)}", hint))
+            raise Mismatch(_with_hint(f"{what}: got {_describe(got)}, expected {_describe(want)}", hint))
         if isinstance(want, list) and len(got) == len(want):
             for position, (item, expected) in enumerate(zip(got, want)):
                 if item != expected:
@@ -77,7 +91,7 @@ class Expect:
                         _with_hint(f"{what} differs at position {position}: got {item!r}, expected {expected!r}", hint)
                     )
         if got != want:
-            raise Mismatch(_with_hint(f"{what} is {got!r}, expected {want!r}", hint))
+            raise Mismatch(_with_hint(f"{what}: got {got!r}, expected {want!r}", hint))
 
     def close(
         self,
@@ -124,7 +138,7 @@ class Expect:
         total = bad.numel()
         where = _index(worst, want.shape)
         if total == 1:
-            message = f"{what} is {got_value:.6g}, expected {want_value:.6g}"
+            message = f"{what}: got {got_value:.6g}, expected {want_value:.6g}"
         else:
             message = (
                 f"{what} differs from the expected values in {count} of {total} entries: "

@@ -134,7 +134,18 @@ def exception_summary(error: dict[str, Any]) -> str:
             return f"`{where['function']}` is not implemented yet (it raises NotImplementedError, line {where['line']})"
         return "not implemented yet (NotImplementedError)"
     text = f"{kind}: {message}" if message else kind
-    return text + place
+    hints = [hint for fragment, hint in _KNOWN_ERRORS.items() if fragment in message]
+    return text + place + "".join(f". {hint}" for hint in hints)
+
+
+# Torch errors whose usual cause a learner may not guess from the message alone.
+_KNOWN_ERRORS = {
+    "before Module.__init__() call": "Call super().__init__() at the start of __init__",
+    "can't allocate memory": "Your code asked for more memory than the grader allows",
+    "a leaf Variable that requires grad is being used in an in-place operation": (
+        "Update parameters under torch.no_grad()"
+    ),
+}
 
 
 

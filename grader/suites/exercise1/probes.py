@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from types import ModuleType
 from typing import Any
 
@@ -36,13 +37,17 @@ def attribute(module: nn.Module, name: str) -> dict[str, Any]:
     return describe(getattr(module, name))
 
 
-def structure(module: nn.Module) -> dict[str, Any]:
+def structure(module: Any) -> dict[str, Any]:
+    require(isinstance(module, nn.Module), f"`{type(module).__name__}` must subclass `nn.Module` (class {type(module).__name__}(nn.Module): ...)")
     return {
-        "is_module": isinstance(module, nn.Module),
+        "is_module": True,
         "parameters": [name for name, _ in module.named_parameters()],
         "buffers": [name for name, _ in module.named_buffers()],
         "state_dict": {name: list(tensor.shape) for name, tensor in module.state_dict().items()},
         "children": {name: type(child).__name__ for name, child in module.named_children()},
+        "stateful_children": [
+            name for name, child in module.named_children() if any(True for _ in child.state_dict())
+        ],
     }
 
 
@@ -51,19 +56,19 @@ def fixed_tensor(*shape: int, seed: int, dtype: torch.dtype = torch.float32) -> 
     return torch.randn(*shape, generator=generator, dtype=dtype)
 
 
-def load_linear(layer: nn.Module, in_features: int, out_features: int, seed: int) -> None:
+def load_linear(layer: nn.Module, in_features: int, out_features: int, seed: int, owner: str = "") -> None:
     """Give a learner's MyLinear the same weights as the reference's, or say why it cannot."""
     weight = getattr(layer, "weight", None)
-    require(isinstance(weight, torch.Tensor), "MyLinear has no tensor attribute `weight`")
+    require(isinstance(weight, torch.Tensor), f"{owner or 'MyLinear'} has no tensor attribute `weight`")
     require(
         tuple(weight.shape) == (out_features, in_features),
-        f"`weight` has shape {tuple(weight.shape)}, expected (out_features, in_features) = {(out_features, in_features)}",
+        f"`{owner}weight` has shape {tuple(weight.shape)}, expected (out_features, in_features) = {(out_features, in_features)}",
     )
     with torch.no_grad():
         weight.copy_(fixed_tensor(out_features, in_features, seed=seed))
         bias = getattr(layer, "bias", None)
         if isinstance(bias, torch.Tensor):
-            require(tuple(bias.shape) == (out_features,), f"`bias` has shape {tuple(bias.shape)}, expected ({out_features},)")
+            require(tuple(bias.shape) == (out_features,), f"`{owner}bias` has shape {tuple(bias.shape)}, expected ({out_features},)")
             bias.copy_(fixed_tensor(out_features, seed=seed + 1))
 
 
@@ -74,9 +79,24 @@ def linear_structure(m: ModuleType, device: str, in_features: int, out_features:
 
 
 @probe
+def linear_to_float64(m: ModuleType, device: str) -> dict[str, Any]:
+    """A layer converted by ``.to(torch.float64)`` must compute in float64 from its parameters."""
+    layer = m.MyLinear(3, 5)
+    load_linear(layer, 3, 5, seed=1)
+    layer = layer.to(device=device, dtype=torch.float64)
+    return {"out": layer(fixed_tensor(4, 3, seed=3, dtype=torch.float64).to(device)).detach()}
+
+
+@probe
 def linear_init(m: ModuleType, device: str, in_features: int, out_features: int) -> dict[str, Any]:
     first = m.MyLinear(in_features, out_features)
     second = m.MyLinear(in_features, out_features)
+    for layer in (first, second):
+        require(isinstance(getattr(layer, "weight", None), torch.Tensor), "MyLinear has no tensor attribute `weight`")
+        require(
+            isinstance(getattr(layer, "bias", None), torch.Tensor),
+            f"`MyLinear({in_features}, {out_features})` has no bias tensor: the default must be bias=True",
+        )
     return {
         "weight": first.weight.detach(),
         "bias": first.bias.detach(),
@@ -124,7 +144,9 @@ def standardize_structure(m: ModuleType, device: str) -> dict[str, Any]:
 def standardize_forward(m: ModuleType, device: str, batch_shape: list[int]) -> dict[str, Any]:
     layer = _standardize(m).to(device)
     x = fixed_tensor(*batch_shape, len(MEAN), seed=5).to(device)
-    return {"out": layer(x)}
+    original = x.clone()
+    out = layer(x)
+    return {"out": out, "input_unchanged": torch.equal(x, original)}
 
 
 def _mlp(m: ModuleType) -> nn.Module:
@@ -148,7 +170,7 @@ def mlp_forward(m: ModuleType, device: str, batch_shape: list[int]) -> dict[str,
     for name, (fan_in, fan_out), seed in (("fc1", (4, 8), 11), ("fc2", (8, 3), 13)):
         child = getattr(model, name, None)
         require(isinstance(child, nn.Module), f"MLP has no child module `{name}`")
-        load_linear(child, fan_in, fan_out, seed=seed)
+        load_linear(child, fan_in, fan_out, seed=seed, owner=f"{name}.")
     model = model.to(device)
     x = fixed_tensor(*batch_shape, 4, seed=7).to(device) * 3
     return {"out": model(x)}
@@ -174,6 +196,10 @@ def _count_cases() -> dict[str, tuple[nn.Module, dict[str, Any]]]:
         "a model whose first layer is frozen, with trainable_only=False": (frozen, {"trainable_only": False}),
         "a model with a shared weight": (_Shared(), {}),
         "a model with BatchNorm buffers": (nn.Sequential(nn.Linear(6, 4), nn.BatchNorm1d(4)), {}),
+        "a model with BatchNorm buffers, with trainable_only=False": (
+            nn.Sequential(nn.Linear(6, 4), nn.BatchNorm1d(4)), {"trainable_only": False}
+        ),
+        "a model with a shared weight, with trainable_only=False": (_Shared(), {"trainable_only": False}),
     }
 
 
@@ -182,12 +208,13 @@ def count_parameters(m: ModuleType, device: str) -> dict[str, Any]:
     counts = {}
     for case, (model, kwargs) in _count_cases().items():
         value = m.count_parameters(model, **kwargs)
-        counts[case] = {"type": type(value).__name__, "value": _number(value)}
+        tensors = [p for p in model.parameters() if p.requires_grad or kwargs.get("trainable_only") is False]
+        counts[case] = {"type": type(value).__name__, "value": _number(value), "tensors": len(tensors)}
     return counts
 
 
 def _number(value: Any) -> int | str:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         return int(value)
     if isinstance(value, torch.Tensor) and value.numel() == 1:
         return int(value.item())

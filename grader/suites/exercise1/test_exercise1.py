@@ -134,10 +134,22 @@ def test_init_is_random(learner, expect: Expect) -> None:
 def test_forward(learner, reference, expect: Expect, batch_shape: list[int]) -> None:
     """forward computes x @ weight.T + bias for inputs of shape (*, in_features)"""
     kwargs = dict(in_features=IN, out_features=OUT, bias=True, batch_shape=batch_shape)
-    got, want = learner.probe("linear_forward", **kwargs), reference.probe("linear_forward", **kwargs)
     shape = tuple(batch_shape) + (IN,)
+    with expect.context(f"MyLinear({IN}, {OUT}) on an input of shape {shape}",
+                        "forward must accept any number of batch dims: x @ self.weight.T + self.bias"):
+        got = learner.probe("linear_forward", **kwargs)
+    want = reference.probe("linear_forward", **kwargs)
     expect.close(got["out"], want["out"], f"MyLinear({IN}, {OUT}) on an input of shape {shape}",
                  "compute x @ self.weight.T + self.bias")
+
+
+@pytest.mark.points(1)
+def test_follows_to_float64(learner, reference, expect: Expect) -> None:
+    """after .to(torch.float64), forward computes in float64"""
+    hint = "compute with self.weight and self.bias in forward; do not keep tensors derived from them in __init__"
+    with expect.context("after `.to(torch.float64)`, MyLinear(3, 5)", hint):
+        got = learner.probe("linear_to_float64")
+    expect.close(got["out"], reference.probe("linear_to_float64")["out"], "MyLinear(3, 5).to(torch.float64)(x)", hint)
 
 
 @pytest.mark.points(1)
@@ -169,12 +181,16 @@ def test_standardize_buffers(learner, expect: Expect) -> None:
     for name in ("mean", "std"):
         kind = got[name]["kind"]
         expect.true(kind != "missing", f"Standardize has no attribute `{name}`: use `self.register_buffer('{name}', ...)`")
-        expect.true(kind != "parameter", f"`{name}` is an nn.Parameter, so an optimizer would train it: register it as a buffer")
+        expect.true(
+            kind != "parameter",
+            f"`{name}` is an nn.Parameter, so `parameters()` returns it to optimizers and counts: register it as a buffer",
+        )
         expect.true(
             name in got["buffers"],
             f"`{name}` is not a registered buffer, so `state_dict()` and `.to()` miss it: use `self.register_buffer('{name}', ...)`",
         )
-    expect.equal(sorted(got["state_dict"]), ["mean", "std"], "the keys of Standardize's `state_dict()`")
+    expect.equal(sorted(got["state_dict"]), ["mean", "std"], "the keys of Standardize's `state_dict()`",
+                 "register them with `register_buffer(name, tensor)` (persistent, the default) so `state_dict()` saves them")
     expect.equal(got["parameters"], [], "Standardize's `named_parameters()`", "mean and std must not be trainable")
 
 
@@ -194,18 +210,20 @@ def test_standardize_forward(learner, reference, expect: Expect) -> None:
     """Standardize computes (x - mean) / std"""
     got, want = learner.probe("standardize_forward", batch_shape=[5]), reference.probe("standardize_forward", batch_shape=[5])
     expect.close(got["out"], want["out"], "Standardize(mean, std)(x)", "compute (x - self.mean) / self.std")
+    expect.true(got["input_unchanged"], "forward changed its input x in place: compute (x - self.mean) / self.std into a new tensor")
 
 
 @pytest.mark.points(2)
 def test_mlp_children(learner, expect: Expect) -> None:
     """MLP has children norm (Standardize), fc1 and fc2 (MyLinear) of the right sizes"""
     got = learner.probe("mlp_structure")
-    expect.equal(
-        dict(sorted(got["children"].items())),
-        {"fc1": "MyLinear", "fc2": "MyLinear", "norm": "Standardize"},
-        "MLP's child modules (name: class)",
-        "assign self.norm = Standardize(...), self.fc1 = MyLinear(...), self.fc2 = MyLinear(...)",
-    )
+    required = {"norm": "Standardize", "fc1": "MyLinear", "fc2": "MyLinear"}
+    for name, kind in required.items():
+        expect.equal(got["children"].get(name), kind, f"the class of MLP's child `{name}`",
+                     "assign self.norm = Standardize(...), self.fc1 = MyLinear(...), self.fc2 = MyLinear(...)")
+    extra = [name for name in got["stateful_children"] if name not in required]
+    expect.true(not extra, f"MLP has extra child module(s) with parameters or buffers: {', '.join(extra)}; "
+                           "use exactly norm, fc1 and fc2")
     expect_parameter(got["fc1"]["weight"], "fc1.weight", (8, 4), owner="MLP.fc1")
     expect_parameter(got["fc2"]["weight"], "fc2.weight", (3, 8), owner="MLP.fc2")
 
@@ -243,21 +261,28 @@ def test_count_returns_int(learner, expect: Expect) -> None:
                      "return a Python int, e.g. sum(p.numel() for p in ...)")
 
 
+def _expect_count(expect: Expect, got: dict[str, Any], want: dict[str, Any], case: str, hint: str) -> None:
+    value, expected = got[case]["value"], want[case]["value"]
+    if value == got[case]["tensors"] and value != expected:
+        hint = "count scalar values: sum p.numel() over the parameters, not the number of tensors"
+    expect.equal(value, expected, f"count_parameters on {case}", hint)
+
+
 @pytest.mark.points(2)
 def test_count_trainable(learner, reference, expect: Expect) -> None:
     """count_parameters counts trainable scalars, or all with trainable_only=False"""
     got, want = _counts(learner, reference)
+    hint = "count only parameters with requires_grad when trainable_only is True, all of them otherwise"
     for case in ("a two-layer nn.Sequential", "a model whose first layer is frozen",
                  "a model whose first layer is frozen, with trainable_only=False"):
-        hint = "count only parameters with requires_grad when trainable_only is True, all of them otherwise"
-        expect.equal(got[case]["value"], want[case]["value"], f"count_parameters on {case}", hint)
+        _expect_count(expect, got, want, case, hint)
 
 
 @pytest.mark.points(1)
 def test_count_shared_and_buffers(learner, reference, expect: Expect) -> None:
     """count_parameters counts a shared parameter once and never counts buffers"""
     got, want = _counts(learner, reference)
-    expect.equal(got["a model with a shared weight"]["value"], want["a model with a shared weight"]["value"],
-                 "count_parameters on a model with a shared weight", "iterate over model.parameters(), which yields it once")
-    expect.equal(got["a model with BatchNorm buffers"]["value"], want["a model with BatchNorm buffers"]["value"],
-                 "count_parameters on a model with BatchNorm buffers", "buffers (running statistics) are not parameters")
+    for case in ("a model with a shared weight", "a model with a shared weight, with trainable_only=False"):
+        _expect_count(expect, got, want, case, "iterate over model.parameters(), which yields a shared parameter once")
+    for case in ("a model with BatchNorm buffers", "a model with BatchNorm buffers, with trainable_only=False"):
+        _expect_count(expect, got, want, case, "buffers (running statistics) are not parameters: count model.parameters() only")
