@@ -2,6 +2,7 @@
 
 expect: test_weight_is_parameter: before Module.__init__() call
 expect: test_forward: before Module.__init__() call
+expect: test_weight_is_parameter: Call super().__init__()
 """
 
 from __future__ import annotations
