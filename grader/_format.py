@@ -44,8 +44,12 @@ def format_report(report: Report, *, verbose: bool = False, encoding: str | None
         f"file: {_display_path(Path(report.path))} · device: {report.device}",
         "",
     ]
+    previous_message = None
     for test in report.tests:
-        lines.extend(_format_test(test, marks, verbose))
+        repeated = test.status != "passed" and test.message == previous_message and not verbose
+        lines.extend(_format_test(test, marks, verbose, repeated))
+        if test.status != "passed":
+            previous_message = test.message
     lines.append("")
     score = f"Score: {_points(report.score)}/{_points(report.max_score)}"
     lines.append(click.style(score, bold=True, fg="green" if report.passed else None))
@@ -61,11 +65,13 @@ def format_report(report: Report, *, verbose: bool = False, encoding: str | None
     return "\n".join(lines)
 
 
-def _format_test(test: TestResult, marks: dict[str, str], verbose: bool) -> list[str]:
+def _format_test(test: TestResult, marks: dict[str, str], verbose: bool, repeated: bool) -> list[str]:
     mark = click.style(marks[test.status], fg=_COLOURS[test.status])
     points = "skip" if test.status == "skipped" else f"{_points(test.score)}/{_points(test.max_score)}"
     lines = [f"  {mark} {points:>5}  {test.name}"]
-    if test.status != "passed" and test.message:
+    if repeated:
+        lines.append(" " * 11 + "(the same reason as above)")
+    elif test.status != "passed" and test.message:
         for paragraph in test.message.splitlines():
             lines.append(textwrap.fill(paragraph, width=100, initial_indent=" " * 11, subsequent_indent=" " * 11))
     if verbose and test.details:

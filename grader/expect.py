@@ -137,15 +137,25 @@ class Expect:
         count = int(bad.sum())
         total = bad.numel()
         where = _index(worst, want.shape)
+        got_text, want_text = _distinct(got_value, want_value)
         if total == 1:
-            message = f"{what}: got {got_value:.6g}, expected {want_value:.6g}"
+            message = f"{what}: got {got_text}, expected {want_text}"
         else:
             message = (
                 f"{what} differs from the expected values in {count} of {total} entries: "
                 f"max abs difference {abs(got_value - want_value):.3g}{where} "
-                f"(got {got_value:.6g}, expected {want_value:.6g})"
+                f"(got {got_text}, expected {want_text})"
             )
         raise Mismatch(_with_hint(message, hint))
+
+
+def _distinct(got: float, want: float) -> tuple[str, str]:
+    """Both numbers with the fewest significant digits (at least 6) that tell them apart."""
+    for digits in range(6, 18):
+        got_text, want_text = f"{got:.{digits}g}", f"{want:.{digits}g}"
+        if got_text != want_text:
+            break
+    return got_text, want_text
 
 
 def _is_number(value: Any) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import linecache
+import re
 from collections.abc import Callable, Iterator
 from types import ModuleType, TracebackType
 from typing import Any, TypeVar
@@ -129,6 +130,9 @@ def exception_summary(error: dict[str, Any]) -> str:
         return f"your code called sys.exit({message}){place}"
     if kind == "KeyboardInterrupt":
         return f"your code raised KeyboardInterrupt{place}"
+    missing = _MISSING_NAME.fullmatch(message) if kind == "AttributeError" else None
+    if missing and where is None:
+        return f"your file does not define `{missing.group(2)}` (the contract asks for it by that exact name)"
     if kind == "NotImplementedError":
         if where:
             return f"`{where['function']}` is not implemented yet (it raises NotImplementedError, line {where['line']})"
@@ -137,6 +141,8 @@ def exception_summary(error: dict[str, Any]) -> str:
     hints = [hint for fragment, hint in _KNOWN_ERRORS.items() if fragment in message]
     return text + place + "".join(f". {hint}" for hint in hints)
 
+
+_MISSING_NAME = re.compile(r"module '([\w.]+)' has no attribute '(\w+)'")
 
 # Torch errors whose usual cause a learner may not guess from the message alone.
 _KNOWN_ERRORS = {

@@ -282,7 +282,7 @@ def test_count_trainable(learner, reference, expect: Expect) -> None:
 def test_count_shared_and_buffers(learner, reference, expect: Expect) -> None:
     """count_parameters counts a shared parameter once and never counts buffers"""
     got, want = _counts(learner, reference)
-    for case in ("a model with a shared weight", "a model with a shared weight, with trainable_only=False"):
-        _expect_count(expect, got, want, case, "iterate over model.parameters(), which yields a shared parameter once")
     for case in ("a model with BatchNorm buffers", "a model with BatchNorm buffers, with trainable_only=False"):
         _expect_count(expect, got, want, case, "buffers (running statistics) are not parameters: count model.parameters() only")
+    for case in ("a model with a shared weight", "a model with a shared weight, with trainable_only=False"):
+        _expect_count(expect, got, want, case, "iterate over model.parameters(), which yields a shared parameter once")

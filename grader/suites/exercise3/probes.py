@@ -96,6 +96,7 @@ def fixed_model(m: ModuleType, in_features: int, seed: int, dtype: torch.dtype, 
     for name, shape in (("weight", (in_features,)), ("bias", (1,))):
         value = getattr(model, name, None)
         require(isinstance(value, torch.Tensor), f"LogisticRegression has no tensor attribute `{name}`")
+        require(isinstance(value, nn.Parameter), f"`{name}` is a plain Tensor, not an nn.Parameter: wrap it in `nn.Parameter`")
         require(tuple(value.shape) == shape, f"`{name}` has shape {tuple(value.shape)}, expected {shape}")
     model = model.to(device=device, dtype=dtype)
     g = generator(seed)
@@ -123,6 +124,10 @@ def manual_backward(m: ModuleType, device: str, n: int, in_features: int, seed: 
     x, targets = x.to(device), targets.to(device)
     with torch.no_grad():
         probs = model(x)
+    require(
+        isinstance(probs, torch.Tensor) and tuple(probs.shape) == (n,),
+        f"forward must return probabilities of shape ({n},) for {n} samples, got {_shape_of(probs)}",
+    )
     if prefill:
         model.weight.grad = torch.full_like(model.weight, 100.0)
         model.bias.grad = torch.full_like(model.bias, 100.0)
@@ -137,7 +142,7 @@ def manual_backward(m: ModuleType, device: str, n: int, in_features: int, seed: 
             "requires_grad": grad.requires_grad,
             "same_dtype": grad.dtype == dtype,
         }
-    return {"grads": grads, "autograd_calls": calls.count, "returned": type(returned).__name__}
+    return {"grads": grads, "autograd_calls": calls.count, "returned": type(returned).__name__, "n": n}
 
 
 OPTIONS = ("lr", "momentum", "weight_decay", "nesterov")
@@ -202,19 +207,19 @@ def sgd_details(m: ModuleType, device: str, weight_decay: float) -> dict[str, An
     unused = nn.Parameter(torch.randn(3, generator=g, dtype=torch.float64))
     before_unused = unused.detach().clone()
     optimizer = m.ManualSGD([used, unused], lr=0.1, momentum=0.9, weight_decay=weight_decay)
-    storage = used.data_ptr()
-    buffers, grads = [], []
+    buffers, grads, aliased = [], [], []
     for step in range(2):
         used.grad = torch.randn(4, generator=g, dtype=torch.float64)
         grads.append(used.grad.clone())
         optimizer.step()
         buffer = optimizer.state[used].get("momentum_buffer") if used in optimizer.state else None
         buffers.append(buffer.detach().clone() if isinstance(buffer, torch.Tensor) else None)
+        aliased.append(isinstance(buffer, torch.Tensor) and buffer.data_ptr() == used.grad.data_ptr())
     return {
         "buffers": buffers,
+        "buffer_is_grad": any(aliased),
         "unused_changed": not torch.equal(unused.detach(), before_unused),
         "unused_state": sorted(optimizer.state[unused]) if unused in optimizer.state else [],
-        "in_place": used.data_ptr() == storage,
         "after": used.detach().clone(),
     }
 
@@ -235,10 +240,9 @@ def sgd_closure(m: ModuleType, device: str) -> dict[str, Any]:
     returned = optimizer.step(closure)
     plain = optimizer.step()
     return {
-        "returned": float(returned.detach()) if isinstance(returned, torch.Tensor) else
-        float(returned) if isinstance(returned, (float, int)) else repr(returned)[:80],
+        "returned": _plain_number(returned),
         "closure_calls": len(calls),
-        "without_closure": repr(plain)[:80],
+        "without_closure": _plain_number(plain),
         "after": param.detach().clone(),
     }
 
@@ -274,13 +278,54 @@ def train(m: ModuleType, device: str, n: int, in_features: int, epochs: int, lr:
     model = m.LogisticRegression(in_features).to(device)
     x, targets = classification_data(n, in_features, seed=9)
     calls = AutogradCalls()
-    with calls.watching():
+    with calls.watching(), spying_on_manual_sgd(m) as optimizers:
         losses = m.train_manual(model, x.to(device), targets.to(device), epochs, lr, momentum=momentum)
     require(isinstance(losses, list), f"train_manual returned {type(losses).__name__}, expected a list of floats")
     return {
         "types": sorted({type(loss).__name__ for loss in losses}),
         "losses": [float(loss) if isinstance(loss, (float, int, torch.Tensor)) else math.nan for loss in losses],
         "autograd_calls": calls.count,
+        "optimizers": optimizers,
         "weight": getattr(model, "weight", torch.empty(0)).detach(),
         "bias": getattr(model, "bias", torch.empty(0)).detach(),
     }
+
+
+def _shape_of(value: Any) -> str:
+    return str(tuple(value.shape)) if isinstance(value, torch.Tensor) else type(value).__name__
+
+
+def _plain_number(value: Any) -> Any:
+    """A loss as a float, ``None`` as ``None``, anything else as its (short) repr."""
+    if value is None:
+        return None
+    if isinstance(value, torch.Tensor) and value.numel() == 1:
+        return float(value.detach())
+    if isinstance(value, (float, int)) and not isinstance(value, bool):
+        return float(value)
+    return repr(value)[:80]
+
+
+@contextlib.contextmanager
+def spying_on_manual_sgd(m: ModuleType) -> Iterator[list[dict[str, Any]]]:
+    """While active, every ManualSGD the learner's module builds is recorded: its options and how
+    many steps it took. (The module's global name is swapped for a recording subclass.)"""
+    created: list[dict[str, Any]] = []
+    original = m.ManualSGD
+
+    class Recorded(original):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            defaults = getattr(self, "defaults", {})
+            self._record = {"momentum": defaults.get("momentum"), "lr": defaults.get("lr"), "steps": 0}
+            created.append(self._record)
+
+        def step(self, *args: Any, **kwargs: Any) -> Any:
+            self._record["steps"] += 1
+            return super().step(*args, **kwargs)
+
+    m.ManualSGD = Recorded
+    try:
+        yield created
+    finally:
+        m.ManualSGD = original

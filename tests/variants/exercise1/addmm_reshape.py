@@ -1,4 +1,4 @@
-"""Variant: forward flattens the batch dims and uses `torch.addmm` / `torch.mm`, then restores them; parameters registered with `register_parameter`; `reset_parameters` with `nn.init.kaiming_uniform_(a=sqrt(5))` (exactly nn.Linear's bound); in-place ReLU on the hidden activations; an explicit counting loop."""
+"""Variant: forward flattens the batch dims and uses `torch.addmm` / `torch.mm`, then restores them; parameters registered with `register_parameter`; `reset_parameters` with `nn.init.kaiming_uniform_(a=sqrt(5))` (exactly nn.Linear's bound); Standardize declares `None` buffers and then assigns tensors to them; in-place ReLU on the hidden activations; an explicit counting loop."""
 
 from __future__ import annotations
 
@@ -39,8 +39,8 @@ class Standardize(nn.Module):
         super().__init__()
         self.register_buffer("mean", None)
         self.register_buffer("std", None)
-        self.mean = torch.tensor(mean.tolist())
-        self.std = torch.tensor(std.tolist())
+        self.mean = torch.as_tensor(mean).detach().clone()
+        self.std = torch.as_tensor(std).detach().clone()
 
     def forward(self, x: Tensor) -> Tensor:
         return torch.div(torch.sub(x, self.mean), self.std)

@@ -1,6 +1,6 @@
-"""Mutant: step assigns a new tensor to param.data instead of updating the parameter in place.
+"""Mutant: bce_loss returns the mean log-likelihood without the leading minus.
 
-expect: test_sgd_updates_in_place: storage changed after step()
+expect: test_bce_matches_binary_cross_entropy: the sign is flipped
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from torch import Tensor, nn
 
 def bce_loss(probs: Tensor, targets: Tensor) -> Tensor:
     """Mean binary cross-entropy of ``probs`` against ``targets`` (0 or 1), a scalar tensor."""
-    return -(targets * torch.log(probs) + (1 - targets) * torch.log(1 - probs)).mean()
+    return (targets * torch.log(probs) + (1 - targets) * torch.log(1 - probs)).mean()
 
 
 class LogisticRegression(nn.Module):
@@ -79,7 +79,7 @@ class ManualSGD(torch.optim.Optimizer):
                     else:
                         buffer.mul_(momentum).add_(step)
                     step = step.add(buffer, alpha=momentum) if nesterov else buffer
-                param.data = param.data - lr * step
+                param.add_(step, alpha=-lr)
         return loss
 
 
