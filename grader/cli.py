@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -110,3 +111,24 @@ def selftest_command(exercise: Exercise | None, device: str) -> None:
     if problems:
         sys.exit(EXIT_FAILED)
     click.secho("selftest passed: every reference earns full marks and every stub zero", fg="green")
+
+
+def run() -> None:
+    """The console script: ``main``, then exit without tearing the interpreter down.
+
+    Finalising an interpreter that holds torch takes about half a second, a fifth of a whole
+    ``grader check``; everything worth keeping is flushed first, and the worker is gone already.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+        if not isinstance(exit_.code, (int, type(None))):
+            click.echo(exit_.code, err=True)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

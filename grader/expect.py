@@ -39,7 +39,10 @@ def tolerance(dtype: torch.dtype, device: str = "cpu") -> tuple[float, float]:
 
 
 def _with_hint(message: str, hint: str) -> str:
-    return f"{message}. {hint}" if hint else message
+    """``message``, then ``hint`` as a sentence of its own."""
+    if not hint:
+        return message
+    return f"{message}. {hint[0].upper() + hint[1:]}"
 
 
 def _index(flat_index: int, shape: torch.Size) -> str:

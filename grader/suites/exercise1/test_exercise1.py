@@ -146,7 +146,8 @@ def test_forward(learner, reference, expect: Expect, batch_shape: list[int]) -> 
 @pytest.mark.points(1)
 def test_follows_to_float64(learner, reference, expect: Expect) -> None:
     """after .to(torch.float64), forward computes in float64"""
-    hint = "compute with self.weight and self.bias in forward; do not keep tensors derived from them in __init__"
+    hint = ("`.to()` converts only registered parameters and buffers: keep weight and bias as nn.Parameter and compute "
+            "with them in forward, not with tensors derived from them in __init__")
     with expect.context("after `.to(torch.float64)`, MyLinear(3, 5)", hint):
         got = learner.probe("linear_to_float64")
     expect.close(got["out"], reference.probe("linear_to_float64")["out"], "MyLinear(3, 5).to(torch.float64)(x)", hint)

@@ -1,7 +1,7 @@
 """Mutant: the `bias` argument is ignored, so MyLinear(..., bias=False) still creates and adds a bias.
 
 expect: test_no_bias: with bias=False, `bias` should be None, got a parameter
-expect: test_forward_without_bias: without a bias, return x @ self.weight.T
+expect: test_forward_without_bias: Without a bias, return x @ self.weight.T
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Mutant: with trainable_only=False, count_parameters adds `model.buffers()` to the parameters, so running statistics count.
 
-expect: test_count_shared_and_buffers: buffers (running statistics) are not parameters
+expect: test_count_shared_and_buffers: Buffers (running statistics) are not parameters
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Mutant: count_parameters counts every parameter, frozen ones included, even when trainable_only is True.
 
-expect: test_count_trainable: count only parameters with requires_grad when trainable_only is True, all of them otherwise
+expect: test_count_trainable: Count only parameters with requires_grad when trainable_only is True, all of them otherwise
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Mutant: count_parameters always filters on requires_grad, ignoring `trainable_only=False`.
 
-expect: test_count_trainable: count only parameters with requires_grad when trainable_only is True, all of them otherwise
+expect: test_count_trainable: Count only parameters with requires_grad when trainable_only is True, all of them otherwise
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Mutant: count_parameters sums `np.prod(p.shape)` and so returns a NumPy integer, not a Python int.
 
-expect: test_count_returns_int: return a Python int
+expect: test_count_returns_int: Return a Python int
 """
 
 from __future__ import annotations

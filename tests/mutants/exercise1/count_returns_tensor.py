@@ -1,6 +1,6 @@
 """Mutant: count_parameters multiplies shapes with `torch.prod(torch.tensor(p.shape))`, so it returns a 0-d tensor instead of an int.
 
-expect: test_count_returns_int: return a Python int
+expect: test_count_returns_int: Return a Python int
 """
 
 from __future__ import annotations

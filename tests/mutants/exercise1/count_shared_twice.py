@@ -1,6 +1,6 @@
 """Mutant: count_parameters walks `model.modules()` and sums each module's own parameters, so a weight shared by two layers counts twice.
 
-expect: test_count_shared_and_buffers: iterate over model.parameters(), which yields a shared parameter once
+expect: test_count_shared_and_buffers: Iterate over model.parameters(), which yields a shared parameter once
 """
 
 from __future__ import annotations

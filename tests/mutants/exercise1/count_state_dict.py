@@ -1,6 +1,6 @@
 """Mutant: count_parameters counts the tensors of `state_dict(keep_vars=True)` instead of `parameters()`, so buffers count and a shared weight counts twice.
 
-expect: test_count_shared_and_buffers: buffers (running statistics) are not parameters
+expect: test_count_shared_and_buffers: Buffers (running statistics) are not parameters
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Mutant: MyLinear.forward uses `torch.mm` (and `torch.addmm`), which only accept 2-D inputs.
 
-expect: test_forward: forward must accept any number of batch dims
+expect: test_forward: Forward must accept any number of batch dims
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Mutant: forward returns `x @ self.weight.T` and never adds the bias.
 
-expect: test_forward: compute x @ self.weight.T + self.bias
+expect: test_forward: Compute x @ self.weight.T + self.bias
 expect: test_forward_gradients: `bias` received no gradient
 """
 

@@ -1,6 +1,6 @@
 """Mutant: MLP names its children `standardize`, `layer1` and `layer2` instead of `norm`, `fc1` and `fc2`.
 
-expect: test_mlp_children: assign self.norm = Standardize(...), self.fc1 = MyLinear(...), self.fc2 = MyLinear(...)
+expect: test_mlp_children: Assign self.norm = Standardize(...), self.fc1 = MyLinear(...), self.fc2 = MyLinear(...)
 expect: test_mlp_forward: MLP has no child module `fc1`
 """
 

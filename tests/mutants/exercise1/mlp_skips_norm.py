@@ -1,6 +1,6 @@
 """Mutant: MLP.forward never applies `self.norm`, feeding x straight into fc1.
 
-expect: test_mlp_forward: apply norm, then fc1, then relu, then fc2
+expect: test_mlp_forward: Apply norm, then fc1, then relu, then fc2
 """
 
 from __future__ import annotations

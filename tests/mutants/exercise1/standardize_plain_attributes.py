@@ -1,7 +1,7 @@
 """Mutant: Standardize stores mean and std as plain tensor attributes instead of registering them as buffers.
 
 expect: test_standardize_buffers: is not a registered buffer, so `state_dict()` and `.to()` miss it
-expect: test_standardize_moves_with_to: register it as a buffer so that `.to()` converts it
+expect: test_standardize_moves_with_to: Register it as a buffer so that `.to()` converts it
 """
 
 from __future__ import annotations

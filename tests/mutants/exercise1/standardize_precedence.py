@@ -1,7 +1,7 @@
 """Mutant: Standardize computes `x - self.mean / self.std` (missing parentheses) instead of `(x - self.mean) / self.std`.
 
-expect: test_standardize_forward: compute (x - self.mean) / self.std
-expect: test_mlp_forward: apply norm, then fc1, then relu, then fc2
+expect: test_standardize_forward: Compute (x - self.mean) / self.std
+expect: test_mlp_forward: Apply norm, then fc1, then relu, then fc2
 """
 
 from __future__ import annotations

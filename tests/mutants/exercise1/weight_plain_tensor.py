@@ -1,7 +1,7 @@
 """Mutant: `weight` is a plain tensor with requires_grad=True instead of an `nn.Parameter`, so the module does not register it.
 
 expect: test_weight_is_parameter: wrap it in `nn.Parameter`
-expect: test_state_dict_names: register exactly two parameters, named `weight` and `bias`
+expect: test_state_dict_names: Register exactly two parameters, named `weight` and `bias`
 """
 
 from __future__ import annotations

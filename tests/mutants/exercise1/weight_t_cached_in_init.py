@@ -1,6 +1,6 @@
 """Mutant: MyLinear caches `self.weight_t = self.weight.T` in __init__ and multiplies by it in forward, so `.to(torch.float64)` leaves it behind in float32.
 
-expect: test_follows_to_float64: do not keep tensors derived from them in __init__
+expect: test_follows_to_float64: not with tensors derived from them in __init__
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Mutant: MyLinear wraps an `nn.Linear` child and re-exports its weight and bias instead of holding them itself.
 
 expect: test_no_child_modules: hold the weight and bias yourself
-expect: test_state_dict_names: keep no extra tensors or buffers on the layer
+expect: test_state_dict_names: Keep no extra tensors or buffers on the layer
 """
 
 from __future__ import annotations

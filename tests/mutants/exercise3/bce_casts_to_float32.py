@@ -1,6 +1,6 @@
 """Mutant: bce_loss casts probs and targets to float32 with .float(), so float64 inputs give a float32 loss.
 
-expect: test_bce_float64: do not convert to float32 inside bce_loss
+expect: test_bce_float64: Do not convert to float32 inside bce_loss
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Mutant: bce_loss returns the mean log-likelihood without the leading minus.
 
-expect: test_bce_matches_binary_cross_entropy: the sign is flipped
+expect: test_bce_matches_binary_cross_entropy: The sign is flipped
 """
 
 from __future__ import annotations

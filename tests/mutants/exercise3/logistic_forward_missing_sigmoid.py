@@ -1,6 +1,6 @@
 """Mutant: forward returns the logits x @ weight + bias without applying the sigmoid.
 
-expect: test_logistic_forward: compute torch.sigmoid(x @ self.weight + self.bias)
+expect: test_logistic_forward: Compute torch.sigmoid(x @ self.weight + self.bias)
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Mutant: step calls the closure after updating the parameters instead of before.
 
-expect: test_sgd_closure: call the closure before updating
+expect: test_sgd_closure: Call the closure before updating
 """
 
 from __future__ import annotations

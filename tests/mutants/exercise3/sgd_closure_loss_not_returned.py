@@ -1,6 +1,6 @@
 """Mutant: step calls the closure but returns None instead of the closure's loss.
 
-expect: test_sgd_closure: return the loss the closure returned
+expect: test_sgd_closure: Return the loss the closure returned
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Mutant: weight decay shrinks the parameter directly (p *= 1 - lr * weight_decay, AdamW style) instead of adding weight_decay * p to the gradient.
 
-expect: test_sgd_matches_torch_sgd: weight decay adds weight_decay * p to the gradient before momentum
+expect: test_sgd_matches_torch_sgd: Weight decay adds weight_decay * p to the gradient before momentum
 expect: test_sgd_momentum_buffer: weight decay included
 """
 

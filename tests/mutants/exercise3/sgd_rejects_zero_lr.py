@@ -1,6 +1,6 @@
 """Mutant: __init__ rejects lr=0 (checks lr <= 0 instead of lr < 0).
 
-expect: test_sgd_rejects_invalid_options: these options are valid
+expect: test_sgd_rejects_invalid_options: These options are valid
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Mutant: weight decay is added to the step after the momentum buffer instead of to the gradient before it.
 
-expect: test_sgd_matches_torch_sgd: weight decay adds weight_decay * p to the gradient before momentum
+expect: test_sgd_matches_torch_sgd: Weight decay adds weight_decay * p to the gradient before momentum
 expect: test_sgd_momentum_buffer: weight decay included
 """
 

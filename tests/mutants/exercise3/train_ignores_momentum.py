@@ -1,6 +1,6 @@
 """Mutant: train_manual builds ManualSGD(model.parameters(), lr=lr) and never passes momentum on.
 
-expect: test_train_manual_losses: pass momentum on
+expect: test_train_manual_losses: Pass momentum on
 """
 
 from __future__ import annotations

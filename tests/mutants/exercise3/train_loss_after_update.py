@@ -1,6 +1,6 @@
 """Mutant: train_manual records the loss recomputed after the update instead of the loss before it.
 
-expect: test_train_manual_losses: record the loss before the update
+expect: test_train_manual_losses: Record the loss before the update
 """
 
 from __future__ import annotations

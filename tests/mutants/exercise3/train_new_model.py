@@ -1,6 +1,6 @@
 """Mutant: train_manual creates and trains a fresh LogisticRegression instead of the model passed in.
 
-expect: test_train_manual_updates_model: update the model that was passed in
+expect: test_train_manual_updates_model: Update the model that was passed in
 """
 
 from __future__ import annotations

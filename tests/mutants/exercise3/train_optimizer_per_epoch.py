@@ -1,6 +1,6 @@
 """Mutant: train_manual creates a new ManualSGD inside the loop, every epoch, so the momentum buffer is lost each time.
 
-expect: test_train_manual_losses: create the optimizer once, before the loop
+expect: test_train_manual_losses: Create the optimizer once, before the loop
 """
 
 from __future__ import annotations

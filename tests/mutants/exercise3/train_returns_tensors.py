@@ -1,6 +1,6 @@
 """Mutant: train_manual appends the loss tensors instead of loss.item().
 
-expect: test_train_manual_losses: return loss.item() for each epoch
+expect: test_train_manual_losses: Return loss.item() for each epoch
 """
 
 from __future__ import annotations
