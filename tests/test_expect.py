@@ -66,7 +66,7 @@ def test_tolerances_grow_on_cuda_and_with_smaller_dtypes() -> None:
 
 
 def test_equal_names_the_first_differing_position() -> None:
-    with pytest.raises(Mismatch, match=r"order differs at position 2: got 5, expected 4. sort it"):
+    with pytest.raises(Mismatch, match=r"order differs at position 2: got 5, expected 4. Sort it"):
         Expect().equal([1, 2, 5], [1, 2, 4], "order", "sort it")
 
 

@@ -207,10 +207,9 @@ def sgd_details(m: ModuleType, device: str, weight_decay: float) -> dict[str, An
     unused = nn.Parameter(torch.randn(3, generator=g, dtype=torch.float64))
     before_unused = unused.detach().clone()
     optimizer = m.ManualSGD([used, unused], lr=0.1, momentum=0.9, weight_decay=weight_decay)
-    buffers, grads, aliased = [], [], []
-    for step in range(2):
+    buffers, aliased = [], []
+    for _ in range(2):
         used.grad = torch.randn(4, generator=g, dtype=torch.float64)
-        grads.append(used.grad.clone())
         optimizer.step()
         buffer = optimizer.state[used].get("momentum_buffer") if used in optimizer.state else None
         buffers.append(buffer.detach().clone() if isinstance(buffer, torch.Tensor) else None)

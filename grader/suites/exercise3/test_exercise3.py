@@ -92,9 +92,8 @@ def _gradient_hint(got: torch.Tensor, want: torch.Tensor, n: int) -> str:
         return formula
     for factor, slip in ((n, "divide by N: the loss is a mean"), (-1.0, "the sign is flipped: use p - y, not y - p"),
                          (1.0 / n, "divide by N once, not twice")):
-        if n > 1 or factor == -1.0:
-            if bool(torch.allclose(got, want * factor, rtol=1e-6, atol=1e-12)):
-                return f"it is {factor:.4g} times the right gradient: {slip}"
+        if (n > 1 or factor == -1.0) and bool(torch.allclose(got, want * factor, rtol=1e-6, atol=1e-12)):
+            return f"it is {factor:.4g} times the right gradient: {slip}"
     return formula
 
 
