@@ -55,7 +55,11 @@ class Exercise:
 
 EXERCISES: tuple[Exercise, ...] = (
     Exercise(1, "A custom nn.Module with nn.Parameter"),
+    Exercise(2, "The autograd training loop and prediction"),
     Exercise(3, "Backward from scratch with an overridden optimizer"),
+    Exercise(4, "A map-style Dataset with lazy transforms"),
+    Exercise(5, "A custom collate_fn for variable-length sequences"),
+    Exercise(6, "Samplers and reproducible DataLoaders"),
 )
 
 _NAME = re.compile(r"^(?:exercise|ex)?0*(\d+)(?:\.py)?$", re.IGNORECASE)

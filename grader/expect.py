@@ -16,6 +16,8 @@ import torch
 
 from grader._sandbox import LearnerFailure
 
+__all__ = ["Expect", "LearnerFailure", "Mismatch", "tolerance"]
+
 # (rtol, atol) per dtype, for results computed on the same device from identical inputs.
 _TOLERANCES: dict[torch.dtype, tuple[float, float]] = {
     torch.float16: (1e-3, 1e-3),
@@ -72,7 +74,8 @@ class Expect:
             yield
         except LearnerFailure as failure:
             if failure.status == "error":
-                failure.message = _with_hint(f"{what} raised {failure.message}", hint)
+                not_written_yet = "is not implemented yet" in failure.message
+                failure.message = _with_hint(f"{what} raised {failure.message}", "" if not_written_yet else hint)
             raise
 
     def true(self, condition: Any, message: str) -> None:
