@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from grader._catalog import Exercise, find_exercise
+from grader._forkserver import ForkServer
 from grader._report import Report
 from grader._sandbox import LearnerRunner, Limits
+from grader._session import GradingError, SuiteRunner, run_suite
+from grader._submission import Submission, SubmissionError, read_submission
 
 DEVICES = ("auto", "cpu", "cuda")
-
-
-class GradingError(Exception):
-    """The grader could not do its job (bad input or set-up); the message is one line for a person."""
 
 
 def default_path(exercise: Exercise, base: Path | None = None) -> Path:
@@ -46,23 +43,56 @@ def check(
     learner_path = Path(path) if path is not None else default_path(exercise)
     if not learner_path.is_file():
         raise GradingError(f"no file to grade at {learner_path}")
-    limits = limits or Limits()
+    try:
+        submission = read_submission(learner_path)
+    except SubmissionError as error:
+        return grade_submission(exercise, Unusable(learner_path, str(error)), device=device, limits=limits)
+    return grade_submission(exercise, submission, device=device, limits=limits)
 
-    learner = LearnerRunner(exercise, learner_path, device, limits)
-    learner.start()  # the worker imports torch while this process does the same
+
+@dataclass(frozen=True)
+class Unusable:
+    """A file that cannot be run at all; every test fails with ``reason``."""
+
+    path: Path
+    reason: str
+
+
+def grade_submission(
+    exercise: Exercise,
+    submission: Submission | Unusable,
+    *,
+    device: str = "auto",
+    limits: Limits | None = None,
+    forkserver: ForkServer | None = None,
+    suites: SuiteRunner | None = None,
+) -> Report:
+    """Run ``exercise``'s hidden suite on a submission read already (the engine of :func:`check`).
+
+    ``forkserver`` forks the worker instead of starting a fresh interpreter; ``suites`` runs the
+    suite in a pytest session that is already collected (see :func:`grader._session.suite_session`).
+    """
+    limits = limits or Limits()
+    if isinstance(submission, Unusable):
+        learner = LearnerRunner(exercise, Submission(submission.path, ""), device, limits, forkserver)
+        learner.reject(submission.reason)
+    else:
+        learner = LearnerRunner(exercise, submission, device, limits, forkserver)
+        learner.start()  # the worker imports torch while this process does the same
     try:
         resolved = _resolve_device(device)
         learner.device = resolved
-        results = _run_suite(exercise, learner, resolved)
+        results = (suites or run_suite)(exercise, learner, resolved)
     finally:
         learner.close()
     return Report(
         exercise=exercise.name,
         title=exercise.title,
         device=resolved,
-        path=str(learner_path),
+        path=str(submission.path),
         tests=results,
         output=learner.output(),
+        incidents=learner.incidents,
     )
 
 
@@ -74,51 +104,3 @@ def _resolve_device(requested: str) -> str:
     if requested == "cuda" and not torch.cuda.is_available():
         raise GradingError("--device cuda was asked for, but this machine has no CUDA device available to torch")
     return resolve_device(requested)
-
-
-def _run_suite(exercise: Exercise, learner: LearnerRunner, device: str) -> list:
-    import pytest
-
-    from grader._plugin import SuitePlugin
-    from grader._reference import ReferenceRunner
-    from grader._warmup import skip_lazy_dynamo_import
-
-    skip_lazy_dynamo_import()
-    plugin = SuitePlugin(learner, ReferenceRunner(exercise, device), device)
-    suite = exercise.suite_dir
-    args = [
-        str(suite),
-        "-c", str(suite.parent / "pytest.ini"),
-        "--rootdir", str(suite),
-        "--confcutdir", str(suite),
-        "--import-mode=importlib",
-        "-p", "no:cacheprovider",
-        "-p", "no:stepwise",
-        "-p", "no:unraisableexception",
-        "-p", "no:threadexception",
-        "--capture=no",
-        "--assert=plain",
-        "-q",
-    ]
-    with _isolated_pytest_environment(), contextlib.redirect_stdout(io.StringIO()) as out:
-        code = pytest.main(args, plugins=[plugin])
-    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not plugin.results:
-        raise GradingError(f"the hidden suite for {exercise.name} could not run (pytest exit code {int(code)}):\n{out.getvalue()}")
-    return plugin.results
-
-
-@contextlib.contextmanager
-def _isolated_pytest_environment() -> Iterator[None]:
-    """No installed plugin, PYTEST_ADDOPTS or user config may change how a hidden suite runs."""
-    saved = {key: os.environ.get(key) for key in ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD")}
-    os.environ.pop("PYTEST_ADDOPTS", None)
-    os.environ.pop("PYTEST_PLUGINS", None)
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value

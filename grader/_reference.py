@@ -38,6 +38,9 @@ def load_reference(exercise: Exercise) -> ModuleType:
     return module
 
 
+_SHARED: dict[tuple[str, str], ReferenceRunner] = {}
+
+
 class ReferenceRunner:
     """Answers ``probe(name, **kwargs)`` from the reference, with the data a worker would send."""
 
@@ -46,13 +49,21 @@ class ReferenceRunner:
         self.device = device
         self._module = module
         self._probes = importlib.import_module(exercise.probes_module)
-        self._cache: dict[tuple[str, str], Any] = {}
+        self._cache: dict[tuple[str, str], bytes] = {}
 
     @property
     def module(self) -> ModuleType:
         if self._module is None:
             self._module = load_reference(self.exercise)
         return self._module
+
+    @classmethod
+    def shared(cls, exercise: Exercise, device: str) -> ReferenceRunner:
+        """One runner per exercise and device in this process, so its answers are computed once."""
+        key = (exercise.name, device)
+        if key not in _SHARED:
+            _SHARED[key] = cls(exercise, device)
+        return _SHARED[key]
 
     def probe(self, name: str, **kwargs: Any) -> Any:
         key = (name, json.dumps(kwargs, sort_keys=True))
@@ -61,5 +72,5 @@ class ReferenceRunner:
                 data = call_probe(self._probes, name, self.module, self.device, kwargs)
             except Exception as error:
                 raise ReferenceFailure(f"the reference failed probe {name!r}: {type(error).__name__}: {error}") from error
-            self._cache[key] = _codec.roundtrip(data)
-        return self._cache[key]
+            self._cache[key] = _codec.encode(data)
+        return _codec.decode(self._cache[key])  # a fresh copy each time: no test can spoil the next one's data

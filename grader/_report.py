@@ -36,6 +36,10 @@ class Report:
     tests: list[TestResult] = field(default_factory=list)
     output: str = ""
     """What the learner's code printed (truncated)."""
+    submitted: bool = True
+    """False when the learner handed in no file for this exercise."""
+    incidents: list[str] = field(default_factory=list)
+    """Limits the learner's code hit and crashes, one line each (time-outs, memory, exits, output)."""
 
     @property
     def score(self) -> float:
@@ -57,6 +61,8 @@ class Report:
             "device": self.device,
             "score": self.score,
             "max_score": self.max_score,
+            "submitted": self.submitted,
+            "incidents": list(self.incidents),
             "tests": [
                 {key: value for key, value in asdict(test).items() if key != "details"}
                 | {"score": _number(test.score), "max_score": _number(test.max_score)}

@@ -18,10 +18,11 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from grader._catalog import Exercise, kit_root
+from grader._forkserver import ForkedProcess, ForkServer, kill_tree
+from grader._submission import Submission
 
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -115,47 +116,83 @@ def _limit_resources(memory: int | None) -> None:
 
 
 class Worker:
-    """One worker process running one learner file."""
+    """One worker process running one learner's submission.
 
-    def __init__(self, exercise: Exercise, learner_path: Path, device: str, limits: Limits) -> None:
-        self.learner_path = learner_path
+    Started as a fresh interpreter, or forked from a :class:`~grader._forkserver.ForkServer`
+    that has imported torch already. Either way it gets its configuration, the learner's source
+    included, as the first line on its request pipe.
+    """
+
+    def __init__(
+        self,
+        exercise: Exercise,
+        submission: Submission,
+        device: str,
+        limits: Limits,
+        forkserver: ForkServer | None = None,
+    ) -> None:
         self.limits = limits
         self._check_rss = device.startswith("cuda")
         self._scratch = tempfile.mkdtemp(prefix="grader-worker-")
         request_read, self._request_write = os.pipe()
         self._response_read, response_write = os.pipe()
-        config = {
-            "probes_module": exercise.probes_module,
-            "module_name": exercise.name,
-            "learner_path": str(learner_path),
-            "kit_root": str(kit_root()),
-            "device": device,
-            "request_fd": request_read,
-            "response_fd": response_write,
-        }
-        env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
         memory = None if self._check_rss else limits.memory
         try:
-            self.process = subprocess.Popen(
-                [sys.executable, "-I", "-B", "-m", "grader._worker", json.dumps(config)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                cwd=self._scratch,
-                env=env,
-                pass_fds=(request_read, response_write),
-                start_new_session=True,
-                preexec_fn=lambda: _limit_resources(memory),
-            )
+            if forkserver is None:
+                self.process: Any = self._spawn(request_read, response_write, memory)
+                output = self.process.stdout
+            else:
+                output_read, output_write = os.pipe()
+                try:
+                    self.process = forkserver.fork_worker((request_read, response_write, output_write), memory=memory,
+                                                          cwd=self._scratch)
+                except BaseException:
+                    os.close(output_read)
+                    raise
+                finally:
+                    os.close(output_write)
+                output = os.fdopen(output_read, "rb")
+        except BaseException:
+            for fd in (self._request_write, self._response_read):
+                os.close(fd)
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            raise
         finally:
             os.close(request_read)
             os.close(response_write)
-        self.output = _OutputSink(self.process.stdout, limits.output)
+        self.output = _OutputSink(output, limits.output)
+        config = {
+            "probes_module": exercise.probes_module,
+            "module_name": exercise.name,
+            "kit_root": str(kit_root()),
+            "device": device,
+            **submission.worker_config(),
+        }
+        try:
+            self.send(config)
+        except _Died:
+            pass  # reported when the grader waits for the worker's first message
+
+    def _spawn(self, request_read: int, response_write: int, memory: int | None) -> subprocess.Popen[bytes]:
+        env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        return subprocess.Popen(
+            [sys.executable, "-I", "-B", "-m", "grader._worker", str(request_read), str(response_write)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            cwd=self._scratch,
+            env=env,
+            pass_fds=(request_read, response_write),
+            start_new_session=True,
+            preexec_fn=lambda: _limit_resources(memory),
+        )
 
     def send(self, message: dict[str, Any]) -> None:
+        data = json.dumps(message).encode() + b"\n"
         try:
-            os.write(self._request_write, json.dumps(message).encode() + b"\n")
-        except (BrokenPipeError, OSError):
+            while data:
+                data = data[os.write(self._request_write, data):]
+        except OSError:
             raise _Died(self.process.poll()) from None
 
     def receive(self, timeout: float) -> dict[str, Any]:
@@ -195,12 +232,10 @@ class Worker:
             return 0
 
     def close(self) -> None:
-        """Kill the worker and everything it started in its session, and remove its scratch dir."""
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        self.process.wait()
+        """Kill the worker and every process it started, and remove its scratch dir."""
+        kill_tree(self.process.pid)
+        if not isinstance(self.process, ForkedProcess):
+            self.process.wait()  # a fork server reaps its own children
         self.output.finish()
         for fd in (self._request_write, self._response_read):
             try:
@@ -217,19 +252,35 @@ class LearnerRunner:
     overlaps with the grader's own start-up.
     """
 
-    def __init__(self, exercise: Exercise, learner_path: Path, device: str, limits: Limits) -> None:
+    def __init__(
+        self,
+        exercise: Exercise,
+        submission: Submission,
+        device: str,
+        limits: Limits,
+        forkserver: ForkServer | None = None,
+    ) -> None:
         self.exercise = exercise
-        self.learner_path = Path(learner_path).resolve()
+        self.submission = submission
         self.device = device
         self.limits = limits
+        self.forkserver = forkserver
+        self.incidents: list[str] = []
+        """Limits hit and crashes, one line each, in the order they happened."""
         self._worker: Worker | None = None
         self._import_failure: LearnerFailure | None = None
         self._loaded = False
         self._outputs: list[str] = []
+        self._output_bytes = 0
+        self._output_kept = 0
+
+    def reject(self, reason: str) -> None:
+        """Fail every probe with ``reason``: the submission cannot be run at all (e.g. a broken notebook)."""
+        self._import_failure = LearnerFailure(reason)
 
     def start(self) -> None:
         if self._worker is None and self._import_failure is None:
-            self._worker = Worker(self.exercise, self.learner_path, self.device, self.limits)
+            self._worker = Worker(self.exercise, self.submission, self.device, self.limits, self.forkserver)
             self._loaded = False
 
     def probe(self, name: str, **kwargs: Any) -> Any:
@@ -295,23 +346,29 @@ class LearnerRunner:
         self._loaded = True
 
     def _failure(self, problem: Exception, activity: str) -> LearnerFailure:
+        failure: LearnerFailure
         if isinstance(problem, _TimedOut):
-            return LearnerTimeout(f"timed out after {self.limits.timeout:g} s while {activity} (an endless loop?)")
-        if isinstance(problem, _OutOfMemory):
-            return LearnerFailure(f"used more than {self.limits.memory / 2**30:.1f} GiB of memory while {activity}")
-        if isinstance(problem, _Died):
+            failure = LearnerTimeout(f"timed out after {self.limits.timeout:g} s while {activity} (an endless loop?)")
+        elif isinstance(problem, _OutOfMemory):
+            failure = LearnerFailure(f"used more than {self.limits.memory / 2**30:.1f} GiB of memory while {activity}")
+        elif isinstance(problem, _Died):
             code = problem.returncode
             if code is not None and code < 0:
                 reason = f"was killed by signal {signal.Signals(-code).name}"
             else:
                 reason = f"exited with code {code} (did your code call os._exit?)"
-            return LearnerFailure(f"the process running your code {reason} while {activity}")
-        return LearnerFailure(f"the grader could not read the result of {activity}: {problem}")
+            failure = LearnerFailure(f"the process running your code {reason} while {activity}")
+        else:
+            failure = LearnerFailure(f"the grader could not read the result of {activity}: {problem}")
+        self.incidents.append(failure.message)
+        return failure
 
     def _retire(self) -> None:
         if self._worker is not None:
             self._worker.close()
             self._outputs.append(self._worker.output.text())
+            self._output_bytes += self._worker.output.total
+            self._output_kept += len(self._worker.output.kept)
             self._worker = None
 
     def output(self) -> str:
@@ -323,3 +380,14 @@ class LearnerRunner:
 
     def close(self) -> None:
         self._retire()
+        if self._output_bytes > self._output_kept:
+            self.incidents.append(
+                f"printed {_size(self._output_bytes)} of output; the first {_size(self._output_kept)} were kept"
+            )
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}"
+    return f"{count} bytes"

@@ -74,12 +74,16 @@ def call_probe(probes: ModuleType, name: str, module: ModuleType, device: str, k
         return function(module, device, **kwargs)
 
 
-def describe_exception(error: BaseException, learner_file: str) -> dict[str, Any]:
+def describe_exception(
+    error: BaseException, learner_file: str, locate: Callable[[int], dict[str, int]] | None = None
+) -> dict[str, Any]:
     """Summarise ``error`` in the learner's terms: the learner's frames only, never ours.
 
     ``where`` is the innermost frame in the learner's file (``None`` when the error was raised
-    outside it, e.g. by a probe that found a missing name).
+    outside it, e.g. by a probe that found a missing name). ``locate`` turns a source line into
+    the learner's coordinates (a notebook's cell and line); by default the line itself.
     """
+    locate = locate or (lambda line: {"line": line})
     frames: list[tuple[str, int, str, str]] = []
     tb: TracebackType | None = error.__traceback__
     while tb is not None:
@@ -91,25 +95,31 @@ def describe_exception(error: BaseException, learner_file: str) -> dict[str, Any
     message = _exception_message(error)
     lines = ["Traceback (your code only):"]
     for filename, lineno, function, line in frames:
-        lines.append(f'  File "{filename}", line {lineno}, in {function}')
+        lines.append(f'  File "{filename}", {_place(locate(lineno))}, in {function}')
         if line:
             lines.append(f"    {line}")
     lines.append(f"{type(error).__name__}: {message}" if message else type(error).__name__)
     where = None
     if isinstance(error, SyntaxError) and error.filename == learner_file and error.lineno:
-        where = {"line": error.lineno, "function": "<module>"}
-        lines.insert(1, f'  File "{learner_file}", line {error.lineno}')
+        where = {**locate(error.lineno), "function": "<module>"}
+        lines.insert(1, f'  File "{learner_file}", {_place(locate(error.lineno))}')
         message = error.msg
         lines[-1] = f"{type(error).__name__}: {message}"
     if frames:
         _, lineno, function, _ = frames[-1]
-        where = {"line": lineno, "function": function}
+        where = {**locate(lineno), "function": function}
     return {
         "type": type(error).__name__,
         "message": message,
         "where": where,
         "traceback": "\n".join(lines) if where else "",
     }
+
+
+def _place(where: dict[str, Any]) -> str:
+    """``line 7``, or ``cell 3, line 2`` in a notebook."""
+    line = f"line {where['line']}"
+    return f"cell {where['cell']}, {line}" if "cell" in where else line
 
 
 def _exception_message(error: BaseException) -> str:
@@ -123,7 +133,7 @@ def _exception_message(error: BaseException) -> str:
 def exception_summary(error: dict[str, Any]) -> str:
     """One line for a learner: what raised what, and where in their file."""
     kind, message, where = error["type"], error["message"], error.get("where")
-    place = f" (in `{where['function']}`, line {where['line']})" if where else ""
+    place = f" (in `{where['function']}`, {_place(where)})" if where else ""
     if kind == "ProbeProblem":
         return message
     if kind == "SystemExit":
@@ -135,7 +145,7 @@ def exception_summary(error: dict[str, Any]) -> str:
         return f"your file does not define `{missing.group(2)}` (the contract asks for it by that exact name)"
     if kind == "NotImplementedError":
         if where:
-            return f"`{where['function']}` is not implemented yet (it raises NotImplementedError, line {where['line']})"
+            return f"`{where['function']}` is not implemented yet (it raises NotImplementedError, {_place(where)})"
         return "not implemented yet (NotImplementedError)"
     text = f"{kind}: {message}" if message else kind
     hints = [hint for fragment, hint in _KNOWN_ERRORS.items() if fragment in message]

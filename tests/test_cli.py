@@ -32,7 +32,7 @@ def test_check_json_is_one_document_with_the_documented_keys(runner: CliRunner) 
     result = runner.invoke(main, ["check", "ex3", REFERENCE_3, "--json", "--device", "cpu"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
-    assert set(document) == {"exercise", "title", "device", "score", "max_score", "tests"}
+    assert set(document) == {"exercise", "title", "device", "score", "max_score", "submitted", "incidents", "tests"}
     assert document["exercise"] == "exercise3" and document["device"] == "cpu"
     assert document["score"] == document["max_score"] > 0
     for test in document["tests"]:
