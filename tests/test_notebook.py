@@ -482,3 +482,21 @@ def test_cli_usage_errors_exit_2(args: list[str], runner: CliRunner) -> None:
 def test_the_exported_notebook_mentions_no_machine_specific_path(tmp_path: Path) -> None:
     text = export(grader.find_exercise(1), tmp_path).read_text(encoding="utf-8")
     assert str(grader.kit_root()) not in text and str(tmp_path) not in text, "the notebook leaks a local path"
+
+
+def test_a_class_of_notebooks_grades_like_their_python_files(tmp_path: Path, reference_reports) -> None:
+    """Every exercise as a notebook in a `grader grade` roster: the stub earns 0, the filled one full marks."""
+    roster = tmp_path / "roster"
+    for exercise in grader.EXERCISES:
+        export(exercise, roster / "stubs")
+        fill_with_reference(export(exercise, roster / "filled"), exercise)
+    outcome = grader.grade(roster, tmp_path / "out", jobs=2, device="cpu")
+    assert outcome.complete and sorted(outcome.graded) == ["filled", "stubs"], f"both learners are graded: {outcome}"
+    documents = {learner: json.loads((tmp_path / "out" / "learners" / f"{learner}.json").read_text()) for learner in ("filled", "stubs")}
+    for exercise in grader.EXERCISES:
+        filled, stub = documents["filled"]["exercises"][exercise.name], documents["stubs"]["exercises"][exercise.name]
+        expected = reference_reports[exercise.name]
+        assert filled["score"] == expected.score, f"the filled {exercise.name} notebook earned {filled['score']}/{expected.score}"
+        assert [t["status"] for t in filled["tests"]] == [t.status for t in expected.tests], f"{exercise.name}: statuses differ"
+        assert stub["submitted"] and stub["score"] == 0, f"the stub {exercise.name} notebook earned {stub['score']}"
+        assert all(t["message"] for t in stub["tests"] if t["status"] != "skipped"), f"{exercise.name}: a stub test failed silently"
