@@ -91,7 +91,7 @@ def _docstrings(source: str) -> dict[str, str]:
 def contract(exercise: Exercise, names: tuple[str, ...]) -> str:
     """The stub's docstrings of ``names``, each under its name."""
     docstrings = _docstrings(exercise.stub_path.read_text(encoding="utf-8"))
-    blocks = [f"{name}:\n" + "\n".join("    " + line for line in docstrings[name].splitlines())
+    blocks = [f"{name}:\n" + "\n".join(("    " + line).rstrip() for line in docstrings[name].splitlines())
               for name in names if docstrings.get(name)]
     return "\n\n".join(blocks)
 

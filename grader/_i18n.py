@@ -8,7 +8,8 @@ translated (recursively, so a suite's "what" and "hint" phrases nest in the gene
 ``grader.expect``); a plain ``{name}`` is data (numbers, shapes, code, an exception's own text) and
 is copied as it is; ``{name?}`` may be empty. ``{name:v}`` is a value: copied when it looks like
 data (a number, a repr, code), else translated; ``{name:w}`` is one identifier (``torch.float32``)
-``{name:n}`` a number, ``{name:e}`` an exception's class name and ``{name:c}`` code without backticks, all copied. A message is tried whole, then sentence by sentence.
+``{name:n}`` a number, ``{name:a}`` any text (an exception's message, which may hold several
+sentences), ``{name:e}`` an exception's class name and ``{name:c}`` code without backticks, all copied. A message is tried whole, then sentence by sentence.
 Whatever finds no pattern stays in English and is reported by :func:`untranslated`, which the
 kit's tests run over every message the stubs and the mutant corpus produce.
 
@@ -47,13 +48,16 @@ def resolve_lang(option: str | None = None, environ: Mapping[str, str] | None = 
 
 # --------------------------------------------------------------------------- patterns
 
-_PLACEHOLDER = re.compile(r"\{(\w+)(\?)?(?::([tvwecn]))?\}")
+_PLACEHOLDER = re.compile(r"\{(\w+)(\?)?(?::([tvwecna]))?\}")
 _KINDS = {
     "w": r"[\w.]+",
     "c": r"[^`]+",
     "n": r"[-+]?(?:[\d.]+(?:e[-+]?\d+)?|inf|nan)",
     "e": r"[A-Z]\w*(?:Error|Exception|Warning|Interrupt|Exit|Iteration)",
+    "a": r".+?",
 }
+# Any other placeholder stops at a sentence boundary, so that data never swallows a following hint.
+_WITHIN_SENTENCE = r"(?:(?!\. [A-Z`]).)"
 _DATA = re.compile(r"""[-+\d\[({'"`<].*|None|True|False|nan|inf|torch\.\w+|[\w.]+\(.*\)""", re.DOTALL)
 
 
@@ -74,7 +78,8 @@ def rule(english: str, korean: str) -> Rule:
     for match in _PLACEHOLDER.finditer(english):
         parts.append(re.escape(english[position:match.start()]))
         name, optional, kind = match.groups()
-        body = _KINDS.get(kind or "", "." + ("*" if optional else "+") + "?")
+        any_text = kind in ("t", "v")  # translated text may hold several sentences; data may not
+        body = _KINDS.get(kind or "", ("." if any_text else _WITHIN_SENTENCE) + ("*" if optional else "+") + "?")
         parts.append(f"(?P<{name}>{body})")
         if kind in ("t", "v"):
             (nested if kind == "t" else values).add(name)
@@ -126,26 +131,28 @@ class Translator:
         for candidate in (stripped, _lower_first(stripped), stripped.rstrip(".")):
             if candidate in self.exact:
                 return self.exact[candidate], []
-        best: tuple[str, list[str]] | None = None
+        # Of every pattern that matches, keep the one that leaves the fewest fragments untranslated,
+        # then the least text copied as data: a catch-all must not beat a precise sentence.
+        best: tuple[int, int, str, list[str]] | None = None
         for candidate in dict.fromkeys((stripped, _lower_first(stripped), stripped.rstrip("."))):
             for each in self.patterns:
                 match = each.regex.fullmatch(candidate)
                 if match is None:
                     continue
-                values, missing = {}, []
+                values, missing, copied = {}, [], 0
                 for name, value in match.groupdict().items():
                     if name in each.values and _DATA.fullmatch(value.strip()):
-                        pass
+                        copied += len(value)
                     elif name in each.nested or name in each.values:
                         value, lost = self._text(value) if value else (value, [])
                         missing += lost
+                    else:
+                        copied += len(value)
                     values[name] = value
-                result = (each.korean.format(**values), missing)
-                if not missing:
-                    return result
-                if best is None or len(missing) < len(best[1]):
-                    best = result
-        return best if best is not None else (text, [stripped])
+                key = (len(missing), copied)
+                if best is None or key < best[:2]:
+                    best = (*key, each.korean.format(**values), missing)
+        return (best[2], best[3]) if best is not None else (text, [stripped])
 
 
 _SENTENCE = re.compile(r"(?<=[^.\s]\.) (?=[A-Z`])")

@@ -37,10 +37,10 @@ CATALOG: dict[str, str] = {
     "your code raised KeyboardInterrupt": "코드가 KeyboardInterrupt를 일으켰습니다",
     "your file does not define `{name}` (the contract asks for it by that exact name)":
         "파일에 `{name}`이(가) 정의되어 있지 않습니다 (과제 명세는 정확히 이 이름을 요구합니다)",
-    "{kind:e}: {message} (in `{function}`, {where:t}). {hints:t}": "{kind}: {message} (`{function}`, {where}). {hints}",
-    "{kind:e}: {message} (in `{function}`, {where:t})": "{kind}: {message} (`{function}`, {where})",
-    "{kind:e}: {message}. {hints:t}": "{kind}: {message}. {hints}",
-    "{kind:e}: {message}": "{kind}: {message}",
+    "{kind:e}: {message:a} (in `{function}`, {where:t}). {hints:t}": "{kind}: {message} (`{function}`, {where}). {hints}",
+    "{kind:e}: {message:a} (in `{function}`, {where:t})": "{kind}: {message} (`{function}`, {where})",
+    "{kind:e}: {message:a}. {hints:t}": "{kind}: {message}. {hints}",
+    "{kind:e}: {message:a}": "{kind}: {message}",
     "{kind:e}": "{kind}",
     "Call super().__init__() at the start of __init__": "__init__의 맨 앞에서 super().__init__()를 호출하세요",
     "Your code asked for more memory than the grader allows": "코드가 채점기가 허용하는 것보다 많은 메모리를 요청했습니다",
@@ -54,7 +54,7 @@ CATALOG: dict[str, str] = {
         "{activity} 중 코드를 실행하던 프로세스가 시그널 {signal}로 종료되었습니다",
     "the process running your code exited with code {code} (did your code call os._exit?) while {activity:t}":
         "{activity} 중 코드를 실행하던 프로세스가 종료 코드 {code}로 끝났습니다 (os._exit를 호출했나요?)",
-    "the grader could not read the result of {activity:t}: {problem}":
+    "the grader could not read the result of {activity:t}: {problem:a}":
         "채점기가 {activity}의 결과를 읽을 수 없었습니다: {problem}",
     "running `{probe}`": "`{probe}` 검사 실행",
     "importing your file": "파일 import",
@@ -67,6 +67,6 @@ CATALOG: dict[str, str] = {
         "{name}: 텍스트 파일이 아닙니다 (NUL 바이트가 있습니다). .py 소스를 제출하세요",
     "{name} is not UTF-8 text (byte {byte}); save it as UTF-8": "{name}: UTF-8 텍스트가 아닙니다 ({byte}번째 바이트). UTF-8로 저장하세요",
     # grader._plugin
-    "internal error in the grader (not your fault): {error}": "채점기 내부 오류입니다 (여러분의 잘못이 아닙니다): {error}",
-    "internal error in the hidden test (not your fault): {error}": "숨겨진 테스트의 내부 오류입니다 (여러분의 잘못이 아닙니다): {error}",
+    "internal error in the grader (not your fault): {error:a}": "채점기 내부 오류입니다 (여러분의 잘못이 아닙니다): {error}",
+    "internal error in the hidden test (not your fault): {error:a}": "숨겨진 테스트의 내부 오류입니다 (여러분의 잘못이 아닙니다): {error}",
 }
