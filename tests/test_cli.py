@@ -21,12 +21,6 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep `grader check`'s progress file out of the repository."""
-    monkeypatch.setenv("GRADER_STATE_DIR", str(tmp_path / "grader-state"))
-
-
 def test_list_shows_every_exercise_with_its_title(runner: CliRunner) -> None:
     result = runner.invoke(main, ["list"])
     assert result.exit_code == 0
