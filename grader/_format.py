@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from grader._catalog import find_exercise
+from grader._hints import test_title
+from grader._i18n import text, translate
 from grader._report import Report, TestResult
 
 _MARKS = {"passed": "✓", "failed": "✗", "error": "!", "timeout": "⏱", "skipped": "-"}
@@ -36,43 +38,54 @@ def _display_path(path: Path) -> str:
     return relative if not relative.startswith("..") else str(path)
 
 
-def format_report(report: Report, *, verbose: bool = False, encoding: str | None = "utf-8") -> str:
-    """The report as the lines ``grader check`` prints (styled; click strips colour off a terminal)."""
+def format_report(report: Report, *, verbose: bool = False, encoding: str | None = "utf-8", lang: str = "en",
+                  next_steps: bool = False) -> str:
+    """The report as the lines ``grader check`` prints (styled; click strips colour off a terminal).
+
+    ``lang`` translates every line (messages through :func:`grader._i18n.translate`);
+    ``next_steps`` adds a pointer to ``grader hint`` and ``grader diff`` when a test fails.
+    """
     marks = _marks(encoding)
+    exercise = find_exercise(report.exercise)
+    title = text(f"title.{report.exercise}", lang) if lang != "en" else report.title
     lines = [
-        click.style(f"{report.exercise} · {report.title}", bold=True),
-        f"file: {_display_path(Path(report.path))} · device: {report.device}",
+        click.style(f"{report.exercise} · {title}", bold=True),
+        text("report.file", lang, path=_display_path(Path(report.path)), device=report.device),
         "",
     ]
     previous_message = None
     for test in report.tests:
         repeated = test.status != "passed" and test.message == previous_message and not verbose
-        lines.extend(_format_test(test, marks, verbose, repeated))
+        name = test_title(exercise, test.id, test.name, lang)
+        lines.extend(_format_test(test, name, marks, verbose, repeated, lang))
         if test.status != "passed":
             previous_message = test.message
     lines.append("")
-    score = f"Score: {_points(report.score)}/{_points(report.max_score)}"
+    score = text("report.score", lang, score=_points(report.score), max_score=_points(report.max_score))
     lines.append(click.style(score, bold=True, fg="green" if report.passed else None))
     if verbose and report.output.strip():
-        lines += ["", "Output of your code:", textwrap.indent(report.output.rstrip(), "  | ")]
-    reference = find_exercise(report.exercise).reference_path
+        lines += ["", text("report.output", lang), textwrap.indent(report.output.rstrip(), "  | ")]
+    reference = _display_path(exercise.reference_path)
     if report.passed:
-        lines.append(f"All tests pass. Compare your file with the reference: {_display_path(reference)}")
+        lines.append(text("report.all_pass", lang, path=reference))
     else:
-        lines.append(f"When you are done, compare your file with the reference: {_display_path(reference)}")
+        lines.append(text("report.when_done", lang, path=reference))
         if not verbose:
-            lines.append("Run with -v to see tracebacks and what your code printed.")
+            lines.append(text("report.verbose", lang))
+        if next_steps:
+            lines.append(text("report.next_steps", lang, exercise=report.exercise))
     return "\n".join(lines)
 
 
-def _format_test(test: TestResult, marks: dict[str, str], verbose: bool, repeated: bool) -> list[str]:
+def _format_test(test: TestResult, name: str, marks: dict[str, str], verbose: bool, repeated: bool,
+                 lang: str) -> list[str]:
     mark = click.style(marks[test.status], fg=_COLOURS[test.status])
-    points = "skip" if test.status == "skipped" else f"{_points(test.score)}/{_points(test.max_score)}"
-    lines = [f"  {mark} {points:>5}  {test.name}"]
+    points = text("report.skip", lang) if test.status == "skipped" else f"{_points(test.score)}/{_points(test.max_score)}"
+    lines = [f"  {mark} {points:>5}  {name}"]
     if repeated:
-        lines.append(" " * 11 + "(the same reason as above)")
+        lines.append(" " * 11 + text("report.same_reason", lang))
     elif test.status != "passed" and test.message:
-        for paragraph in test.message.splitlines():
+        for paragraph in translate(test.message, lang).splitlines():
             lines.append(textwrap.fill(paragraph, width=100, initial_indent=" " * 11, subsequent_indent=" " * 11))
     if verbose and test.details:
         lines.append(textwrap.indent(test.details.rstrip(), " " * 11 + "| "))

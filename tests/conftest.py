@@ -37,3 +37,9 @@ def corpus(folder: str) -> list[pytest.param]:
 def reference_reports() -> dict[str, grader.Report]:
     """Each exercise's reference graded once per session."""
     return {exercise.name: grader.check(exercise, exercise.reference_path, device="cpu") for exercise in grader.EXERCISES}
+
+
+@pytest.fixture(autouse=True)
+def grader_state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the progress file that `grader check` writes out of the repository and the cwd."""
+    monkeypatch.setenv("GRADER_STATE_DIR", str(tmp_path / "grader-state"))
