@@ -23,7 +23,7 @@ CATALOG: dict[str, str] = {
     "CSVDataset({args:c}) and reading items": "CSVDataset({args})를 만들고 항목 읽기",
     "NpyFolderDataset(root, transform=...) and reading items": "NpyFolderDataset(root, transform=...)를 만들고 항목 읽기",
     "{call:c}, pickled and unpickled": "{call}의 pickle과 unpickle",
-    "iterating {loader:c}": "{loader} 순회",
+    "iterating DataLoader({inner}, batch_size={size:n}, num_workers={workers:n})": "DataLoader({inner}, batch_size={size}, num_workers={workers}) 순회",
     "CSVDataset with {rows:n} rows, read at indices {a:n}, {b:n} and {c:n}":
         "행이 {rows}개인 CSVDataset을 인덱스 {a}, {b}, {c}로 읽기",
     "CSVDataset with {rows:n} rows, read at indices {a:n}, {b:n}, {c:n}, {d:n}, {e:n} and {f:n}":
@@ -35,7 +35,7 @@ CATALOG: dict[str, str] = {
         "notes.txt, labels.npy, ant/readme.txt, mole/x_3.npy.bak도 들어 있는 폴더에 대한 NpyFolderDataset(root)",
     "NpyFolderDataset(root)": "NpyFolderDataset(root)",
     "NpyFolderDataset(root)[i]": "NpyFolderDataset(root)[i]",
-    "Compose([{transforms:c}])({x:c})": "Compose([{transforms}])({x})",
+    "Compose([{transforms}])({x:w})": "Compose([{transforms}])({x})",
     "Compose([add_one, double, square])(x), called a second time": "두 번째로 호출한 Compose([add_one, double, square])(x)",
     "Normalize({args:c})(x)": "Normalize({args})(x)",
     "Normalize({args:c})(x) for x of shape {shape}": "모양이 {shape}인 x에 대한 Normalize({args})(x)",
@@ -55,10 +55,10 @@ CATALOG: dict[str, str] = {
     "what dataset[{index:n}] raised for a dataset of {size:n} items": "항목이 {size}개인 데이터셋의 dataset[{index}]에서 난 예외",
     "the number of items `for item in {name:w}` gave (stopped after {limit:n})":
         "`for item in {name}`에서 나온 항목 수 ({limit}개에서 멈춤)",
-    "the number of batches from {loader:c}": "{loader}의 배치 수",
-    "the {part:t} of batch {number:n} from {loader:c}, compared with the same items read in the main process":
-        "{loader}의 {number}번째 배치의 {part} (같은 항목을 메인 프로세스에서 읽은 값과 비교)",
-    "the {part:t} of batch {number:n} from {loader:c}": "{loader}의 {number}번째 배치의 {part}",
+    "the number of batches from DataLoader({inner}, batch_size={size:n}, num_workers={workers:n})": "DataLoader({inner}, batch_size={size}, num_workers={workers})의 배치 수",
+    "the {part:t} of batch {number:n} from DataLoader({inner}, batch_size={size:n}, num_workers={workers:n}), compared with the same items read in the main process":
+        "DataLoader({inner}, batch_size={size}, num_workers={workers})에서 나온 배치 {number}의 {part} (같은 항목을 메인 프로세스에서 읽은 값과 비교)",
+    "the {part:t} of batch {number:n} from DataLoader({inner}, batch_size={size:n}, num_workers={workers:n})": "DataLoader({inner}, batch_size={size}, num_workers={workers})에서 나온 배치 {number}의 {part}",
     "features": "특성(features)",
     "labels": "레이블",
     "tensors": "텐서",
@@ -73,6 +73,7 @@ CATALOG: dict[str, str] = {
     "len(dataset)": "len(dataset)",
     "the sorted `classes` when root also holds the files notes.txt and labels.npy":
         "root에 notes.txt와 labels.npy 파일도 있을 때 정렬한 `classes`",
+    "dataset[{index:n}]": "dataset[{index}]",
     "dataset[{index:n}] ({path})": "dataset[{index}] ({path})",
     "the tensor of dataset[{index:n}] ({path})": "dataset[{index}] ({path})의 텐서",
     "the class index of dataset[{index:n}] ({path})": "dataset[{index}] ({path})의 클래스 인덱스",
@@ -126,6 +127,9 @@ CATALOG: dict[str, str] = {
     "does; do not wrap around with %)":
         "데이터셋의 항목은 {size}개인데 {name}[{index}]에서 항목이 반환되었습니다: IndexError를 일으키세요 (리스트 "
         "인덱싱이 그렇게 합니다. %로 감아 돌리지 마세요)",
+    # the generic "{what} raised {error}" sentence takes the whole message; its error part ends with this hint
+    "{kind:e}: {message:a}. Iteration calls dataset[0], dataset[1], ... until IndexError":
+        "{kind}: {message}. 반복(iteration)은 IndexError가 날 때까지 dataset[0], dataset[1], ...을 호출합니다",
     "`for item in {name:w}` raised {kind:e}: {message:a}. Iteration calls dataset[0], dataset[1], ... until IndexError":
         "`for item in {name}`에서 {kind} 예외가 났습니다: {message}. 반복(iteration)은 IndexError가 날 때까지 "
         "dataset[0], dataset[1], ...을 호출합니다",
@@ -144,7 +148,7 @@ CATALOG: dict[str, str] = {
         "feature_columns에 헤더에 없는 열 {column}이(가) 들어 있는 CSVDataset",
     "CSVDataset with label_column={column}, which the header lacks,": "label_column={column}(헤더에 없는 열)인 CSVDataset",
     "batch {number:n} of {loader:c} is not a pair ({first:t}, {second:t}): __getitem__ must return a pair":
-        "{loader}의 {number}번째 배치가 ({first}, {second}) 쌍이 아닙니다: __getitem__은 쌍을 반환해야 합니다",
+        "{loader}의 배치 {number}: ({first}, {second}) 쌍이 아닙니다. __getitem__은 쌍을 반환해야 합니다",
     "pickle.dumps({label:c}) failed with {kind:e}: {message:a}. {hint:t}": "pickle.dumps({label}) 실패: {kind}: {message}. {hint}",
     "pickle.dumps({label:c}) failed with {kind:e}. {hint:t}": "pickle.dumps({label}) 실패: {kind}. {hint}",
     "a pickled and unpickled {label:c} gives other items than the original: keep everything __getitem__ needs on self":
@@ -185,7 +189,7 @@ CATALOG: dict[str, str] = {
     "FileNotFoundError (glob on a missing folder just finds nothing)":
         "없는 root로 만든 NpyFolderDataset에서 예외가 나지 않았습니다: root가 폴더인지 확인하고 FileNotFoundError를 "
         "일으키세요 (없는 폴더에 glob을 하면 그냥 아무것도 찾지 못합니다)",
-    "Compose({transforms:c})({x:c}) returned {got:t}: {hint:t}": "Compose({transforms})({x}): {got}을(를) 반환했습니다: {hint}",
+    "Compose([{transforms}])({x:w}) returned {got:t}: {hint:t}": "Compose([{transforms}])({x}): {got}을(를) 반환했습니다: {hint}",
     "Compose([add_one, double, square])(x), called a second time returned {got:t}: {hint:t}":
         "두 번째로 호출한 Compose([add_one, double, square])(x): {got}을(를) 반환했습니다: {hint}",
     "{call:c}(x) changed x in place: compute (x - self.mean) / self.std into a new tensor":
@@ -245,7 +249,7 @@ CATALOG: dict[str, str] = {
     "one class per folder under root, named like the folder (entry.name)":
         "root 아래 폴더 하나가 클래스 하나이고, 이름은 폴더 이름(entry.name)입니다",
     "map each name in classes to its position: {name: i for i, name in enumerate(self.classes)}":
-        "classes의 각 이름을 그 위치에 대응시키세요: {{name: i for i, name in enumerate(self.classes)}}",
+        "classes의 각 이름을 그 위치에 대응시키세요: {name: i for i, name in enumerate(self.classes)}",
     "sort the samples by class index, then by file name: sorted class folders (classes), and sorted() on each class "
     "folder's listing":
         "샘플을 클래스 인덱스 순, 그다음 파일 이름 순으로 정렬하세요: 클래스 폴더는 정렬된 순서(classes)로, 각 클래스 "
