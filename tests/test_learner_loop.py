@@ -216,7 +216,7 @@ def test_hint_without_a_check_runs_one(kit: Path) -> None:
     assert _state(kit)["exercise1"]["hint"] == {"test": "test_linear_is_module", "level": 1}, _state(kit)
 
 
-@pytest.mark.parametrize("number", [1, 4, 5])
+@pytest.mark.parametrize("number", [1, 4, 5, 6])
 def test_every_test_of_the_exercise_has_hints(number: int) -> None:
     import ast
 
