@@ -216,18 +216,24 @@ def test_hint_without_a_check_runs_one(kit: Path) -> None:
     assert _state(kit)["exercise1"]["hint"] == {"test": "test_linear_is_module", "level": 1}, _state(kit)
 
 
-def test_every_test_of_exercise1_has_hints() -> None:
+@pytest.mark.parametrize("number", [1, 4, 5, 6])
+def test_every_test_of_the_exercise_has_hints(number: int) -> None:
     import ast
 
     from grader._hints import suite_hints
 
-    source = (EXERCISE_1.suite_dir / "test_exercise1.py").read_text()
+    exercise = grader.find_exercise(number)
+    source = (exercise.suite_dir / f"test_{exercise.name}.py").read_text()
     tests = [node.name for node in ast.parse(source).body if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")]
-    table = suite_hints(EXERCISE_1)
+    table = suite_hints(exercise)
     assert sorted(table) == sorted(tests), f"hints table and suite differ: {set(table) ^ set(tests)}"
     for name, entry in table.items():
         assert entry.hints and entry.title_ko and entry.names, f"{name} needs a Korean title, names and a hint"
         assert all(english and korean for english, korean in entry.hints), f"{name}: every hint needs both languages"
+    code = {line.strip() for line in exercise.reference_path.read_text().splitlines() if len(line.strip()) >= 20}
+    shown = [text for entry in table.values() for pair in entry.hints for text in pair]
+    leaked = sorted(line for line in code if any(line in text for text in shown))
+    assert not leaked, f"hints must not show the reference's code: {leaked}"
 
 
 # --------------------------------------------------------------------------- watch
