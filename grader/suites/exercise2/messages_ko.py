@@ -90,7 +90,7 @@ CATALOG: dict[str, str] = {
     "this is the unweighted mean of the batch losses, but the last batch holds only {count:n} samples: weight each batch "
     "loss by its batch size, sum(loss_b * len(batch_b)) / total samples":
         "이 값은 배치 손실들의 단순 평균(가중치 없음)입니다. 하지만 마지막 배치에는 샘플이 {count}개뿐입니다: 배치 손실마다 "
-        "배치 크기로 가중치를 주세요. sum(loss_b * len(batch_b)) / 전체 샘플 수",
+        "배치 크기로 가중치를 주어 sum(loss_b * len(batch_b)) / 전체 샘플 수를 구하세요",
     "this is the last batch's loss: return the mean over the whole epoch, weighting each batch loss by its batch size":
         "이 값은 마지막 배치의 손실입니다: 배치 손실마다 배치 크기로 가중치를 주어, 에폭 전체의 평균을 반환하세요",
     "this is the sum of the batch losses: weight each by its batch size and divide by the number of samples":
