@@ -20,7 +20,9 @@ CATALOG: dict[str, str] = {
     "{what:t} should be a number, got {got:v}": "{what}: 숫자여야 하는데 {got}입니다",
     "{what:t} is complex; expected real numbers": "{what}: 복소수입니다. 실수여야 합니다",
     "{what:t}: got {got:v}, expected {want:v}": "{what}: 결과 {got}, 기댓값 {want}",
-    # with a hint: else a value that looks like data ("7", "'IndexError'") would swallow the hint after it
+    # the same with a hint: else a value copied as data would carry the English hint along
+    "{what:t} should be a tensor, got {got:v}. {hint:t}": "{what}: 텐서여야 하는데 {got}입니다. {hint}",
+    "{what:t} should be a number, got {got:v}. {hint:t}": "{what}: 숫자여야 하는데 {got}입니다. {hint}",
     "{what:t}: got {got:v}, expected {want:v}. {hint:t}": "{what}: 결과 {got}, 기댓값 {want}. {hint}",
     "a tensor of shape {shape}": "모양이 {shape}인 텐서",
     "`{code:c}`": "`{code}`",
