@@ -108,12 +108,39 @@ def describe_exception(
     if frames:
         _, lineno, function, _ = frames[-1]
         where = {**locate(lineno), "function": function}
+    worker = _WORKER_ERROR.match(message)
+    if worker:
+        message, in_worker = _from_worker_process(worker, learner_file, locate)
+        where = in_worker or where
+        lines[-1] = f"{type(error).__name__}: {message}"
     return {
         "type": type(error).__name__,
         "message": message,
         "where": where,
         "traceback": "\n".join(lines) if where else "",
     }
+
+
+_WORKER_ERROR = re.compile(
+    r"Caught (?P<kind>\w+) in (?P<process>DataLoader worker process \d+)\.\s*"
+    r"Original Traceback \(most recent call last\):\n(?P<traceback>.*)",
+    re.DOTALL,
+)
+_TRACEBACK_FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+), in (?P<function>\S+)', re.MULTILINE)
+
+
+def _from_worker_process(
+    match: re.Match[str], learner_file: str, locate: Callable[[int], dict[str, int]]
+) -> tuple[str, dict[str, Any] | None]:
+    """A DataLoader worker's error, which torch re-raises with the worker's whole traceback as its
+    message: keep the error's own last line, say which worker, and point at the learner's frame."""
+    traceback_text = match["traceback"].rstrip()
+    last = traceback_text.splitlines()[-1] if traceback_text else ""
+    kind = match["kind"]
+    text = last[len(kind) + 1 :].strip() if last.startswith(f"{kind}:") else last.strip()
+    frames = [frame for frame in _TRACEBACK_FRAME.finditer(traceback_text) if frame["file"] == learner_file]
+    where = {**locate(int(frames[-1]["line"])), "function": frames[-1]["function"]} if frames else None
+    return (f"{text} (raised in {match['process']})" if text else f"raised in {match['process']}"), where
 
 
 def _place(where: dict[str, Any]) -> str:

@@ -144,3 +144,19 @@ def test_missing_file_and_unknown_exercise_are_grading_errors(tmp_path: Path) ->
 @pytest.mark.parametrize("name", ["exercise3", "ex3", "3", "EX3", "exercise03", 3])
 def test_exercise_names(name: object) -> None:
     assert grader.find_exercise(name).name == "exercise3"
+
+
+def test_a_dataloader_worker_error_is_summarised_by_its_last_line_and_the_learners_frame() -> None:
+    """torch re-raises a worker's error with the worker's whole traceback as its message."""
+    from grader.probing import describe_exception, exception_summary
+
+    learner = "/class/alice/exercise4.py"
+    message = (
+        "Caught IndexError in DataLoader worker process 1.\nOriginal Traceback (most recent call last):\n"
+        '  File "/venv/torch/utils/data/_utils/worker.py", line 349, in _worker_loop\n    data = fetcher.fetch(index)\n'
+        f'  File "{learner}", line 42, in __getitem__\n    return self.rows[index + 1]\n'
+        "           ~~~~~~~~~^^^^^^^^^^^\nIndexError: list index out of range\n"
+    )
+    summary = exception_summary(describe_exception(IndexError(message), learner))
+    assert summary == ("IndexError: list index out of range (raised in DataLoader worker process 1) "
+                       "(in `__getitem__`, line 42)"), f"unexpected summary: {summary}"

@@ -20,10 +20,7 @@ from grader.expect import Expect, Mismatch
 
 TESTS = Path(__file__).resolve().parent
 # Exercises whose Korean catalog is not complete yet: their test is expected to fail.
-INCOMPLETE = {
-    "exercise4",  # only a DataLoader worker's multi-line traceback is left untranslated
-    "exercise5",  # only a DataLoader worker's multi-line traceback is left untranslated
-}
+INCOMPLETE: set[str] = set()
 
 
 @pytest.fixture(scope="session")
