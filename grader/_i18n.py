@@ -120,6 +120,8 @@ class Translator:
         out, missing = [], []
         for sentence in sentences:
             korean, lost = self._fragment(sentence)
+            if sentence.rstrip().endswith(".") and not korean.rstrip().endswith((".", "!", "?", ":")):
+                korean = korean.rstrip() + "."  # the pattern matched without the full stop: put it back
             out.append(korean)
             missing += lost
         return " ".join(out), missing
@@ -132,27 +134,31 @@ class Translator:
             if candidate in self.exact:
                 return self.exact[candidate], []
         # Of every pattern that matches, keep the one that leaves the fewest fragments untranslated,
-        # then the least text copied as data: a catch-all must not beat a precise sentence.
-        best: tuple[int, int, str, list[str]] | None = None
+        # then the one whose placeholders swallow the fewest sentence ends (a placeholder at the end
+        # of a pattern must not take in the hint after it), then the least text copied as data: a
+        # catch-all must not beat a precise sentence.
+        best: tuple[int, int, int, str, list[str]] | None = None
         for candidate in dict.fromkeys((stripped, _lower_first(stripped), stripped.rstrip("."))):
             for each in self.patterns:
                 match = each.regex.fullmatch(candidate)
                 if match is None:
                     continue
-                values, missing, copied = {}, [], 0
+                values, missing, swallowed, copied = {}, [], 0, 0
                 for name, value in match.groupdict().items():
-                    if name in each.values and _DATA.fullmatch(value.strip()):
+                    ends = len(_SENTENCE.findall(value)) if value else 0
+                    if name in each.values and _DATA.fullmatch(value.strip()) and not ends:
                         copied += len(value)
                     elif name in each.nested or name in each.values:
+                        swallowed += ends
                         value, lost = self._text(value) if value else (value, [])
                         missing += lost
                     else:
                         copied += len(value)
                     values[name] = value
-                key = (len(missing), copied)
-                if best is None or key < best[:2]:
+                key = (len(missing), swallowed, copied)
+                if best is None or key < best[:3]:
                     best = (*key, each.korean.format(**values), missing)
-        return (best[2], best[3]) if best is not None else (text, [stripped])
+        return (best[3], best[4]) if best is not None else (text, [stripped])
 
 
 _SENTENCE = re.compile(r"(?<=[^.\s]\.) (?=[A-Z`])")

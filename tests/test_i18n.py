@@ -108,3 +108,11 @@ def test_untranslated_fragments_are_reported_not_hidden() -> None:
     assert untranslated("something no catalog knows") == ["something no catalog knows"], "an unknown message is reported"
     korean = translate("`f` is not implemented yet (it raises NotImplementedError, line 2). Something new", "ko")
     assert korean.startswith("`f`: 아직 구현되지 않았습니다") and korean.endswith("Something new"), korean
+
+
+def test_a_pattern_ending_in_a_placeholder_does_not_swallow_the_hint_and_keeps_full_stops() -> None:
+    message = ("count_parameters on a two-layer nn.Sequential: got 4, expected 23. Count scalar values: sum p.numel() "
+               "over the parameters, not the number of tensors")
+    korean = translate(message, "ko")
+    assert not untranslated(message), f"untranslated: {untranslated(message)}"
+    assert "Count scalar" not in korean and "기댓값 23." in korean, f"the hint was swallowed or the full stop lost: {korean}"
