@@ -60,6 +60,10 @@ class Guard:
             modules[id(module)] = module
         return cls(modules.values())
 
+    def covers(self, module: ModuleType) -> bool:
+        """Whether ``module``'s namespace is part of the snapshot."""
+        return any(entry.owner is module for entry in self._entries)
+
     def changes(self) -> list[str]:
         """The dotted names whose binding differs from the snapshot, sorted."""
         changed: list[str] = []

@@ -30,7 +30,10 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from grader._integrity import Guard
 
 BLOCKED_MODULES = ("solutions", "grader._kit")
 
@@ -174,6 +177,19 @@ def prepare() -> None:
     import grader.probing  # noqa: F401
 
 
+_PREPARED_GUARD: Guard | None = None
+"""A fork server's snapshot (:func:`prepare_guard`), inherited by every worker it forks."""
+
+
+def prepare_guard(probes: list[ModuleType]) -> None:
+    """Snapshot what probes rely on once, in a fork server: a worker then checks the snapshot it
+    inherits instead of building its own (about 50 ms of copy-on-write page faults saved)."""
+    global _PREPARED_GUARD
+    from grader._integrity import Guard
+
+    _PREPARED_GUARD = Guard.for_worker(probes)
+
+
 def _hook_optimizer_steps() -> None:
     """torch wraps each optimizer class's ``step`` when its first instance is built; do it now, so
     that building ``torch.optim.SGD`` in a probe changes nothing the worker's snapshot holds."""
@@ -223,7 +239,9 @@ def serve(request_fd: int, response_fd: int) -> None:
                           max_processes=max_processes)
     sandbox = confine(policy, notes.append)
     table = {name: value for name, value in vars(probes).items() if callable(value) and getattr(value, probing._MARK, False)}
-    guard = Guard.for_worker([probes])
+    guard = _PREPARED_GUARD if _PREPARED_GUARD is not None and _PREPARED_GUARD.covers(probes) else None
+    if guard is None or guard.changes():
+        guard = Guard.for_worker([probes])
     run_probe, describe, reset = probing.run_probe, probing.describe_exception, probing.reset_torch_state
     channel.send({"event": "ready", "token": token, "sandbox": sandbox})
 
