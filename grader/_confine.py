@@ -30,6 +30,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import socket
 import stat
 import sys
 import threading
@@ -128,60 +129,6 @@ def _real(path: str) -> str:
 def _within(path: str, root: str) -> bool:
     """Whether ``path`` is ``root`` or lies under it (both resolved)."""
     return path == root or path.startswith(root.rstrip("/") + "/")
-
-
-# -- the decisions, shared by both layers -----------------------------------------------------------
-
-
-def may_read(policy: Policy, path: str) -> bool:
-    real = _real(path)
-    if any(_within(real, p) for p in policy.protected):
-        return False
-    if real in policy.devices or any(_within(real, root) for root in policy.writable):
-        return True
-    if _within(real, "/proc") and not _own_proc_entry(real):
-        return False
-    return any(_within(real, root) for root in policy.readable)
-
-
-def may_write(policy: Policy, path: str) -> bool:
-    real = _real(path)
-    return real in policy.devices or any(_within(real, root) for root in policy.writable)
-
-
-def _own_proc_entry(path: str) -> bool:
-    """``/proc/<pid>/...`` is readable for this process and its descendants only."""
-    parts = path.split("/")
-    if len(parts) < 3 or not parts[2].isdigit():
-        return True
-    return int(parts[2]) == os.getpid() or is_descendant(int(parts[2]), os.getpid())
-
-
-def is_descendant(pid: int, ancestor: int) -> bool:
-    """Whether process ``pid`` runs below ``ancestor`` (by its chain of parents)."""
-    for _ in range(256):
-        parent = _parent(pid)
-        if parent is None or parent <= 1:
-            return False
-        if parent == ancestor:
-            return True
-        pid = parent
-    return False
-
-
-def _parent(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as stat_file:
-            return int(stat_file.read().rsplit(b")", 1)[1].split()[1])
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def count_processes(root: int) -> int:
-    """The live processes below ``root``."""
-    from grader._forkserver import live_descendants
-
-    return len(live_descendants(root))
 
 
 # -- Landlock -------------------------------------------------------------------------------------
@@ -341,80 +288,198 @@ class Refused(PermissionError):
 def install_audit_hook(policy: Policy, report: Callable[[str], None] | None = None) -> None:
     """Enforce ``policy`` on everything Python does from now on, in this process and its forks.
 
-    ``report`` hears, once per kind, what was refused (for the grader's incident list).
+    ``report`` hears, once per kind, what was refused (for the grader's incident list). Every
+    function the hook calls is bound here, before any learner code runs: rebinding
+    ``os.path.realpath``, ``builtins.open`` or this module's names cannot change its decisions.
     """
-    busy = threading.local()
-    reported: set[str] = set()
+    _isinstance, _any, _int, _len, _range, _set, _getattr, _tuple = isinstance, any, int, len, range, set, getattr, tuple
+    _str, _bytes, write_flags, change_events = str, bytes, _WRITE_FLAGS, dict(_CHANGE_EVENTS)
+    program_events, refused_events = frozenset(_PROGRAM_EVENTS), dict(_REFUSED_EVENTS)
+    function_attributes, protected_packages = frozenset(_PROTECTED_FUNCTION_ATTRIBUTES), frozenset(_PROTECTED_PACKAGES)
+    _os_open, _close, _readlink, _fspath = os.open, os.close, os.readlink, os.fspath
+    _getpid, _listdir, _open, _path_like, _refused = os.getpid, os.listdir, open, os.PathLike, Refused
+    _as_str, _decode, encoding = str.__str__, bytes.decode, sys.getfilesystemencoding()
+    o_path = os.O_PATH | os.O_CLOEXEC
+    _thread_local, _add_hook, af_unix = threading.local, sys.addaudithook, socket.AF_UNIX
+    readable, writable, devices, protected = policy.readable, policy.writable, _set(policy.devices), policy.protected
+    supervisor, max_processes = policy.supervisor, policy.max_processes
+    busy = _thread_local()
+    reported: set[str] = _set()
+
+    def resolve(path: str) -> str | None:
+        try:
+            fd = _os_open(path, o_path)
+        except OSError:
+            return None
+        try:
+            return _readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            return None
+        finally:
+            _close(fd)
+
+    def real(path: str) -> str | None:
+        """What the kernel resolves ``path`` to (links, ``..``, /proc's magic links included), or,
+        for a file yet to be created, its resolved folder and its name; None when the folder does
+        not exist either (the call will fail on its own)."""
+        busy.active = True
+        try:
+            found = resolve(path)
+            if found is not None:
+                return found
+            cut = path.rstrip("/").rfind("/")
+            name = path.rstrip("/")[cut + 1:]
+            folder = resolve(path[:cut + 1] if cut >= 0 else ".")
+            if folder is None:
+                return None
+            return folder.rstrip("/") + "/" + name if name not in ("", ".", "..") else ""
+        finally:
+            busy.active = False
+
+    def within(path: str, root: str) -> bool:
+        return path == root or path.startswith(root.rstrip("/") + "/")
+
+    def own_read(path: str) -> bytes | None:
+        """Read a /proc file for a decision; the hook does not check its own reads."""
+        busy.active = True
+        try:
+            with _open(path, "rb") as file:
+                return file.read()
+        except OSError:
+            return None
+        finally:
+            busy.active = False
+
+    def parent(pid: int) -> int | None:
+        data = own_read(f"/proc/{pid}/stat")
+        try:
+            return _int(data.rsplit(b")", 1)[1].split()[1]) if data else None
+        except (ValueError, IndexError):
+            return None
+
+    def is_descendant(pid: int, ancestor: int) -> bool:
+        for _ in _range(256):
+            pid = parent(pid)
+            if pid is None or pid <= 1:
+                return False
+            if pid == ancestor:
+                return True
+        return False
+
+    def processes_below(root: int) -> int:
+        """Live processes below ``root`` (zombies left out), from /proc's lists of children."""
+        count, pending = 0, [root]
+        while pending:
+            pid = pending.pop()
+            try:
+                tasks = _listdir(f"/proc/{pid}/task")
+            except OSError:
+                continue
+            for task in tasks:
+                listing = own_read(f"/proc/{pid}/task/{task}/children") or b""
+                for child in [_int(child) for child in listing.split()]:
+                    data = own_read(f"/proc/{child}/stat") or b")"
+                    state = (data.rsplit(b")", 1)[1].split() or [b"X"])[0]
+                    if state not in (b"Z", b"X"):
+                        count += 1
+                        pending.append(child)
+        return count
+
+    def may_read(path: str) -> bool:
+        resolved = real(path)
+        if resolved is None:
+            return True
+        if not resolved or _any(within(resolved, p) for p in protected):
+            return False
+        if resolved in devices or _any(within(resolved, root) for root in writable):
+            return True
+        if within(resolved, "/proc"):
+            parts = resolved.split("/")
+            if _len(parts) >= 3 and parts[2].isdigit():
+                pid = _int(parts[2])
+                if pid != _getpid() and not is_descendant(pid, _getpid()):
+                    return False
+        return _any(within(resolved, root) for root in readable)
+
+    def may_write(path: str) -> bool:
+        resolved = real(path)
+        if resolved is None:
+            return True
+        return bool(resolved) and (resolved in devices or _any(within(resolved, root) for root in writable))
 
     def refuse(kind: str, message: str) -> None:
         if report is not None and kind not in reported:
             reported.add(kind)
             report(message)
-        raise Refused(message)
+        raise _refused(message)
+
+    def plain(path: Any) -> str | None:
+        """``path`` as a plain str (never a learner's subclass of it), or None for a descriptor."""
+        if _isinstance(path, _path_like):
+            path = _fspath(path)
+        if _isinstance(path, _bytes):
+            return _decode(path, encoding, "surrogateescape")
+        return _as_str(path) if _isinstance(path, _str) else None
 
     def check_read(path: Any) -> None:
-        if isinstance(path, (str, bytes)) and not may_read(policy, os.fsdecode(path)):
-            refuse(f"read {path!r}", f"reading {os.fsdecode(path)} is not allowed while grading")
+        text = plain(path)
+        if text is not None and not may_read(text):
+            refuse(f"read {text}", f"reading {text} is not allowed while grading")
 
     def check_write(path: Any) -> None:
-        if isinstance(path, (str, bytes, os.PathLike)) and not may_write(policy, os.fsdecode(os.fspath(path))):
-            refuse(f"write {path!r}", f"changing {os.fsdecode(os.fspath(path))} is not allowed while grading: "
-                                      "only the working directory (a scratch folder) is writable")
+        text = plain(path)
+        if text is not None and not may_write(text):
+            refuse(f"write {text}", f"changing {text} is not allowed while grading: "
+                                    "only the working directory (a scratch folder) is writable")
 
     def hook(event: str, args: tuple[Any, ...]) -> None:
-        if getattr(busy, "active", False):
-            return
-        busy.active = True
-        try:
+        # Only the hook's own /proc reads are let through unchecked; learner code that runs
+        # inside a decision (a path's __fspath__, say) is checked like any other.
+        if not _getattr(busy, "active", False):
             decide(event, args)
-        finally:
-            busy.active = False
 
     def decide(event: str, args: tuple[Any, ...]) -> None:
         if event == "open":
-            path, mode, flags = (tuple(args) + (None, None, None))[:3]
-            if isinstance(path, os.PathLike):
-                path = os.fspath(path)
-            writing = (isinstance(flags, int) and flags & _WRITE_FLAGS) or (isinstance(mode, str) and any(c in mode for c in "wax+"))
+            path, mode, flags = (_tuple(args) + (None, None, None))[:3]
+            writing = (_isinstance(flags, _int) and flags & write_flags) or (_isinstance(mode, _str) and _any(c in mode for c in "wax+"))
             if writing:
                 check_write(path)
             else:
                 check_read(path)
-        elif event in _CHANGE_EVENTS:
-            for path in args[: _CHANGE_EVENTS[event]]:
+        elif event in change_events:
+            for path in args[: change_events[event]]:
                 check_write(path)
         elif event == "os.symlink":
             check_write(args[1])
         elif event == "sqlite3.connect":
             if args and args[0] not in (":memory:", b":memory:", ""):
                 check_write(args[0])
-        elif event in _PROGRAM_EVENTS:
+        elif event in program_events:
             refuse("program", "running other programs is not allowed while grading")
         elif event == "os.fork":
-            if count_processes(policy.supervisor) >= policy.max_processes:
-                refuse("fork", f"learner code may run at most {policy.max_processes} processes while grading")
+            if processes_below(supervisor) >= max_processes:
+                refuse("fork", f"learner code may run at most {max_processes} processes while grading")
         elif event in ("os.kill", "os.killpg"):
             pid = args[0]
-            own = pid == os.getpid() or (pid > 0 and is_descendant(pid, os.getpid()))
+            own = pid == _getpid() or (pid > 0 and is_descendant(pid, _getpid()))
             if event == "os.killpg" or not own:
                 refuse("signal", "signalling processes other than your own is not allowed while grading")
-        elif event in ("socket.__new__", "socket.socket"):
-            family = args[1] if len(args) > 1 else None
-            if family is not None and family != getattr(__import__("socket"), "AF_UNIX", 1):
+        elif event == "socket.__new__":
+            if _len(args) > 1 and args[1] != af_unix:
                 refuse("network", "network access is not allowed while grading")
         elif event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr", "socket.gethostbyname_ex"):
             refuse("network", "network access is not allowed while grading")
         elif event.startswith("ctypes."):
             refuse("ctypes", "ctypes is not available while grading")
-        elif event in _REFUSED_EVENTS:
-            refuse(event, _REFUSED_EVENTS[event])
-        elif event == "object.__setattr__" and len(args) >= 2 and args[1] in _PROTECTED_FUNCTION_ATTRIBUTES:
-            owner = getattr(args[0], "__module__", None)
-            if isinstance(owner, str) and owner.split(".")[0] in _PROTECTED_PACKAGES:
-                refuse("code", f"replacing the {args[1]} of {owner}.{getattr(args[0], '__qualname__', '?')} "
+        elif event in refused_events:
+            refuse(event, refused_events[event])
+        elif event == "object.__setattr__" and _len(args) >= 2 and args[1] in function_attributes:
+            owner = _getattr(args[0], "__module__", None)
+            if _isinstance(owner, _str) and owner.split(".")[0] in protected_packages:
+                refuse("code", f"replacing the {args[1]} of {owner}.{_getattr(args[0], '__qualname__', '?')} "
                                "is not allowed while grading")
 
-    sys.addaudithook(hook)
+    _add_hook(hook)
 
 
 def confine(policy: Policy, report: Callable[[str], None] | None = None) -> str:

@@ -242,8 +242,10 @@ def serve(request_fd: int, response_fd: int) -> None:
     guard = _PREPARED_GUARD if _PREPARED_GUARD is not None and _PREPARED_GUARD.covers(probes) else None
     if guard is None or guard.changes():
         guard = Guard.for_worker([probes])
+    # From here on, only what is bound now: learner code may rebind any name looked up later.
+    restore, send, receive = guard.restore, channel.send, channel.receive
     run_probe, describe, reset = probing.run_probe, probing.describe_exception, probing.reset_torch_state
-    channel.send({"event": "ready", "token": token, "sandbox": sandbox})
+    send({"event": "ready", "token": token, "sandbox": sandbox})
 
     def take_notes() -> list[str]:
         taken = notes[:]
@@ -257,13 +259,13 @@ def serve(request_fd: int, response_fd: int) -> None:
     except BaseException as error:  # noqa: BLE001 - SystemExit and friends are learner errors too
         loaded["error"] = describe(error, learner_path, locate)
         _release(error)
+    restored = restore()
     reset()
-    restored = guard.restore()
     if restored:
         loaded["restored"] = restored
-    channel.send({**loaded, "notes": take_notes()})
+    send({**loaded, "notes": take_notes()})
 
-    while (request := channel.receive()) is not None:
+    while (request := receive()) is not None:
         name = request.get("probe")
         try:
             function = table.get(name)
@@ -274,10 +276,10 @@ def serve(request_fd: int, response_fd: int) -> None:
         except BaseException as error:  # noqa: BLE001
             reply = {"ok": False, "error": describe(error, learner_path, locate)}
             _release(error)
-        changed = guard.restore()
+        changed = restore()
         if changed:
             reply = {"ok": False, "error": _tampering(changed, name)}
-        channel.send({**reply, "id": request.get("id"), "notes": take_notes()})
+        send({**reply, "id": request.get("id"), "notes": take_notes()})
 
 
 DEFAULT_PROCESSES = 32
