@@ -114,7 +114,9 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             os.environ.pop("PWD", None)
         else:
             os.environ["PWD"] = pwd
-    marks = _marks()
+    marks = {mark.name: int(mark.read_text() or 0) for mark in _marks()}
+    for mark in _marks():
+        mark.unlink(missing_ok=True)
     planted = _fake_results(root) - fakes
     for fake in planted:  # recorded for the test below; not left behind on a shared machine
         fake.unlink(missing_ok=True)
@@ -184,10 +186,10 @@ def test_hostile_file_earns_exactly_its_outcome(graded, alone, path: Path) -> No
         assert test is not None and test["status"] != "passed" and expectation.message in test["message"], (
             f"{expectation.test} must fail saying {expectation.message!r}; {shown}")
     for tag in expected.lingers:
-        marks = [mark for mark in graded["marks"] if mark.name.startswith(f"grader-hostile-{tag}-")]
-        assert marks, f"{path.name} should have started a process that left a {MARKS}/grader-hostile-{tag}-* mark"
-        alive = [mark.name for mark in marks if _running(int(mark.read_text()))]
-        assert not alive, f"processes started by {path.name} outlived grading: {alive}"
+        pids = [pid for name, pid in graded["marks"].items() if name.startswith(f"grader-hostile-{tag}-")]
+        assert pids, f"{path.name} should have started a process that left a {MARKS}/grader-hostile-{tag}-* mark"
+        alive = [pid for pid in pids if _running(pid)]
+        assert not alive, f"processes started by {path.name} outlived grading: pids {alive}"
 
 
 def test_grading_completed_for_everyone(graded) -> None:
