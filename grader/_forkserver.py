@@ -157,6 +157,11 @@ class ForkedProcess:
         return self.returncode
 
 
+def live_descendants(pid: int) -> list[int]:
+    """The processes below ``pid`` that still run (zombies waiting to be reaped left out)."""
+    return [child for child in descendants(pid) if _alive(child)]
+
+
 def descendants(pid: int) -> list[int]:
     """Every live process below ``pid``, children before grandchildren."""
     found: list[int] = []
@@ -206,12 +211,50 @@ def _descendants_by_scan(pid: int) -> list[int]:
 
 def kill_tree(pid: int) -> None:
     """SIGKILL ``pid``, its process group and every descendant, whatever session they moved to."""
-    for victim in [*descendants(pid), pid]:
-        for kill in (os.killpg, os.kill):
-            try:
-                kill(victim, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
+    kill_descendants(pid)
+    for kill in (os.killpg, os.kill):
+        try:
+            kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def kill_descendants(pid: int, rounds: int = 50) -> None:
+    """SIGKILL every process below ``pid`` (not ``pid`` itself), forking ones included.
+
+    Each round stops what it finds (a stopped process cannot fork) until a round finds nothing
+    new, then kills them all: a fork bomb cannot outrun it.
+    """
+    for _ in range(rounds):
+        stopped: list[int] = []
+        for _ in range(rounds):
+            found = [child for child in descendants(pid) if child not in stopped and _alive(child)]
+            if not found:
+                break
+            for victim in found:
+                _signal(victim, signal.SIGSTOP)
+            stopped += found
+        if not stopped:
+            return
+        for victim in stopped:
+            _signal(victim, signal.SIGKILL)
+            _signal(victim, signal.SIGCONT)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` is a process that still runs (not a zombie waiting to be reaped)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
+    except (OSError, IndexError):
+        return False
+
+
+def _signal(pid: int, signum: int) -> None:
+    try:
+        os.kill(pid, signum)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def reap_orphans(keep: set[int]) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import secrets
 import select
 import shutil
 import signal
@@ -21,8 +22,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from grader._catalog import Exercise, kit_root
-from grader._forkserver import ForkedProcess, ForkServer, kill_tree
+from grader._forkserver import ForkedProcess, ForkServer, descendants, kill_descendants, kill_tree
 from grader._submission import Submission
+from grader._worker import EXIT_TOO_MANY_PROCESSES
 
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -39,6 +41,10 @@ class Limits:
     """Bytes of the learner's printed output kept for ``-v``; the rest is counted and dropped."""
     startup: float = 120.0
     """Seconds for a fresh worker to import torch and the probes, before any learner code runs."""
+    processes: int = 32
+    """Processes the learner's code may run at once, its own included (DataLoader workers count)."""
+    file_size: int = 1024**3
+    """Bytes of the largest file the learner's code may write (in its scratch folder)."""
 
 
 class LearnerFailure(Exception):
@@ -77,6 +83,13 @@ class _TimedOut(Exception):
 
 class _OutOfMemory(Exception):
     pass
+
+
+class _Forged(Exception):
+    """A frame that does not answer the grader's request: something else wrote to the pipe."""
+
+
+_MAX_NOTES = 20
 
 
 class _OutputSink:
@@ -161,11 +174,14 @@ class Worker:
             os.close(request_read)
             os.close(response_write)
         self.output = _OutputSink(output, limits.output)
+        self.token = secrets.token_hex(16)
         config = {
             "probes_module": exercise.probes_module,
             "module_name": exercise.name,
             "kit_root": str(kit_root()),
             "device": device,
+            "token": self.token,
+            "limits": {"processes": limits.processes, "file_size": limits.file_size},
             **submission.worker_config(),
         }
         try:
@@ -225,14 +241,27 @@ class Worker:
         return bytes(data)
 
     def _rss(self) -> int:
-        try:
-            with open(f"/proc/{self.process.pid}/statm") as statm:
-                return int(statm.read().split()[1]) * _PAGE_SIZE
-        except (OSError, IndexError, ValueError):
-            return 0
+        """Resident memory of the learner's processes (below the worker's supervisor)."""
+        total = 0
+        for pid in descendants(self.process.pid):
+            try:
+                with open(f"/proc/{pid}/statm") as statm:
+                    total += int(statm.read().split()[1]) * _PAGE_SIZE
+            except (OSError, IndexError, ValueError):
+                pass
+        return total
 
     def close(self) -> None:
-        """Kill the worker and every process it started, and remove its scratch dir."""
+        """Kill the worker and every process it started, and remove its scratch dir.
+
+        The learner's processes go first, so that the worker's supervisor (their subreaper) reaps
+        them and exits; it is killed only if it has not done so within a second.
+        """
+        kill_descendants(self.process.pid)
+        try:
+            self.process.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            pass
         kill_tree(self.process.pid)
         if not isinstance(self.process, ForkedProcess):
             self.process.wait()  # a fork server reaps its own children
@@ -293,12 +322,16 @@ class LearnerRunner:
 
         worker = self._ready_worker()
         activity = f"running `{name}`"
+        request = secrets.token_hex(8)
         try:
-            worker.send({"probe": name, "kwargs": kwargs})
+            worker.send({"probe": name, "kwargs": kwargs, "id": request})
             reply = worker.receive(self.limits.timeout)
+            if reply.get("id") != request:
+                raise _Forged
         except Exception as problem:  # noqa: BLE001 - every way a worker fails becomes feedback
             self._retire()
             raise self._failure(problem, activity) from None
+        self._note(reply)
         if reply.get("ok"):
             return reply.get("data")
         error = reply.get("error") or {}
@@ -307,7 +340,7 @@ class LearnerRunner:
 
     def _ready_worker(self) -> Worker:
         if self._import_failure is not None:
-            raise self._import_failure
+            raise self._fresh_import_failure()
         self.start()
         assert self._worker is not None
         if not self._loaded:
@@ -326,31 +359,61 @@ class LearnerRunner:
             output = worker.output.text()
             self._retire()
             raise WorkerStartError(f"the worker exited with code {died.returncode} before running your file:\n{output}") from None
-        if ready.get("event") != "ready":
+        if ready.get("event") != "ready" or ready.get("token") != worker.token:
             self._retire()
             raise WorkerStartError("the worker sent an unexpected first message")
         try:
             loaded = worker.receive(self.limits.timeout)
+            if loaded.get("event") != "loaded" or loaded.get("token") != worker.token:
+                raise _Forged
         except Exception as problem:  # noqa: BLE001
             self._retire()
             failure = self._failure(problem, "importing your file")
             self._import_failure = type(failure)(f"your file could not be imported: {failure.message}", failure.details)
-            raise self._import_failure from None
+            raise self._fresh_import_failure() from None
+        self._note(loaded)
+        restored = loaded.get("restored")
+        if isinstance(restored, list) and restored:
+            names = ", ".join(str(name) for name in restored[:5]) + (f" and {len(restored) - 5} more" if len(restored) > 5 else "")
+            self._incident(f"the originals were put back for grading of what your file replaced while being imported: {names}")
         error = loaded.get("error")
         if error:
             self._import_failure = LearnerFailure(
                 f"your file could not be imported: {exception_summary(error)}", error.get("traceback", "")
             )
             self._retire()
-            raise self._import_failure
+            raise self._fresh_import_failure()
         self._loaded = True
+
+    def _fresh_import_failure(self) -> LearnerFailure:
+        """A copy of the import failure: a test may add context to the message of what it catches."""
+        failure = self._import_failure
+        assert failure is not None
+        return type(failure)(failure.message, failure.details)
+
+    def _note(self, reply: dict[str, Any]) -> None:
+        """Record what the worker refused the learner's code (reading the references, ...)."""
+        notes = reply.get("notes")
+        if isinstance(notes, list):
+            for note in notes:
+                self._incident(f"refused: {note}")
+
+    def _incident(self, line: str) -> None:
+        line = line if len(line) <= 300 else line[:297] + "..."
+        if line not in self.incidents and len(self.incidents) < _MAX_NOTES:
+            self.incidents.append(line)
 
     def _failure(self, problem: Exception, activity: str) -> LearnerFailure:
         failure: LearnerFailure
-        if isinstance(problem, _TimedOut):
+        if isinstance(problem, _Forged):
+            failure = LearnerFailure(f"the grader received an answer it did not ask for while {activity}: "
+                                     "something in your code wrote to the grader's pipe")
+        elif isinstance(problem, _TimedOut):
             failure = LearnerTimeout(f"timed out after {self.limits.timeout:g} s while {activity} (an endless loop?)")
         elif isinstance(problem, _OutOfMemory):
             failure = LearnerFailure(f"used more than {self.limits.memory / 2**30:.1f} GiB of memory while {activity}")
+        elif isinstance(problem, _Died) and problem.returncode == EXIT_TOO_MANY_PROCESSES:
+            failure = LearnerFailure(f"your code ran more than {self.limits.processes} processes at once while {activity}")
         elif isinstance(problem, _Died):
             code = problem.returncode
             if code is not None and code < 0:

@@ -2,11 +2,13 @@
 
 A worker gets the source text from the grader, never the file: nothing a learner's code does
 on disk (its own or another learner's) can change what is graded. A notebook is turned into
-Python here, with a map from source lines back to cells for error messages.
+Python here, with a map from source lines back to cells for error messages; so is a notebook
+saved under a ``.py`` name.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,7 +74,19 @@ def read_submission(path: str | Path) -> Submission:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise SubmissionError(f"{path.name} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+    if _is_notebook_json(source):
+        return _notebook_submission(path)  # a notebook saved under a .py name: graded as the notebook it is
     return Submission(path=path.resolve(), source=source)
+
+
+def _is_notebook_json(source: str) -> bool:
+    if not source.lstrip().startswith("{"):
+        return False
+    try:
+        document = json.loads(source)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(document, dict) and isinstance(document.get("cells"), list) and "nbformat" in document
 
 
 def _notebook_submission(path: Path) -> Submission:

@@ -33,8 +33,7 @@ def prepare() -> None:
     _worker.prepare()
     import torch._dynamo  # noqa: F401 - every optimizer.step() imports it (2-3 s); once here, not once per worker
 
-    for exercise in EXERCISES:
-        importlib.import_module(exercise.probes_module)
+    _worker.prepare_guard([importlib.import_module(exercise.probes_module) for exercise in EXERCISES])
 
 
 def serve(channel: socket.socket) -> None:

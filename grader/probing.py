@@ -50,28 +50,126 @@ def find_probe(probes: ModuleType, name: str) -> Callable[..., Any]:
     return function
 
 
+class Tampering(Exception):
+    """Learner code changed what a probe relies on while it ran, so its result cannot be trusted."""
+
+
 @contextlib.contextmanager
 def clean_torch_state(device: str) -> Iterator[None]:
-    """Run a probe from the same torch state every time, and put the caller's state back."""
+    """Run a probe from the same torch state every time, and put the caller's state back.
+
+    Reset: the seed, the default dtype and device, grad and inference mode, deterministic
+    algorithms, anomaly detection, float32 matmul precision, the thread count, torch function and
+    dispatch modes, and global module hooks. Whatever learner code set at import or in an earlier
+    probe cannot change what this one observes.
+    """
     devices = [torch.device(device)] if torch.device(device).type == "cuda" else []
-    default_dtype = torch.get_default_dtype()
-    grad_enabled = torch.is_grad_enabled()
-    with torch.random.fork_rng(devices=devices, device_type="cuda" if devices else "cpu"):
+    saved = _global_state()
+    modes = _pop_modes()
+    hooks = _take_global_module_hooks()
+    with torch.random.fork_rng(devices=devices, device_type="cuda" if devices else "cpu"), torch.inference_mode(False):
         torch.manual_seed(SEED)
         torch.set_default_dtype(torch.float32)
         torch.set_grad_enabled(True)
+        torch.use_deterministic_algorithms(False)
+        torch.autograd.set_detect_anomaly(False)
+        torch.set_float32_matmul_precision("highest")
+        torch.set_num_threads(1)
         try:
             yield
         finally:
-            torch.set_default_dtype(default_dtype)
-            torch.set_grad_enabled(grad_enabled)
+            _restore_global_state(saved)
+            _pop_modes()
+            _push_modes(modes)
+            _put_global_module_hooks(hooks)
+
+
+def reset_torch_state() -> None:
+    """Drop what learner code left in torch's global state (modes, global hooks, flags), for good:
+    the worker calls it after the learner's import, so that nothing it sends back (the codec
+    copies tensors) goes through the learner's modes or hooks."""
+    try:
+        torch.set_default_device(None)
+    except Exception:  # noqa: BLE001 - a learner's device context that cannot be left: popped below
+        pass
+    _pop_modes()
+    _take_global_module_hooks()
+    _restore_global_state((torch.float32, True, False, False, False, "highest", 1))
+
+
+def _global_state() -> tuple[Any, ...]:
+    return (torch.get_default_dtype(), torch.is_grad_enabled(), torch.are_deterministic_algorithms_enabled(),
+            torch.is_deterministic_algorithms_warn_only_enabled(), torch.is_anomaly_enabled(),
+            torch.get_float32_matmul_precision(), torch.get_num_threads())
+
+
+def _restore_global_state(saved: tuple[Any, ...]) -> None:
+    dtype, grad, deterministic, warn_only, anomaly, precision, threads = saved
+    torch.set_default_dtype(dtype)
+    torch.set_grad_enabled(grad)
+    torch.use_deterministic_algorithms(deterministic, warn_only=warn_only)
+    torch.autograd.set_detect_anomaly(anomaly)
+    torch.set_float32_matmul_precision(precision)
+    torch.set_num_threads(threads)
+
+
+def _pop_modes() -> tuple[list[Any], list[Any]]:
+    """Take every torch function mode (``torch.set_default_device`` is one) and dispatch mode off its stack."""
+    functions, dispatches = [], []
+    while torch._C._len_torch_function_stack():
+        functions.append(torch._C._pop_torch_function_stack())
+    while torch._C._len_torch_dispatch_stack():
+        dispatches.append(torch._C._pop_torch_dispatch_stack())
+    return functions, dispatches
+
+
+def _push_modes(modes: tuple[list[Any], list[Any]]) -> None:
+    functions, dispatches = modes
+    for mode in reversed(functions):
+        torch._C._push_on_torch_function_stack(mode)
+    for mode in reversed(dispatches):
+        torch._C._push_on_torch_dispatch_stack(mode)
+
+
+def _modes_active() -> bool:
+    return bool(torch._C._len_torch_function_stack() or torch._C._len_torch_dispatch_stack())
+
+
+def _take_global_module_hooks() -> dict[str, dict[Any, Any]]:
+    """Empty the global ``nn.Module`` hook registries (``register_module_forward_hook`` and kin)."""
+    from torch.nn.modules import module as torch_module
+
+    taken = {}
+    for name, registry in vars(torch_module).items():
+        if name.startswith("_global_") and isinstance(registry, dict) and registry:
+            taken[name] = dict(registry)
+            registry.clear()
+    return taken
+
+
+def _put_global_module_hooks(taken: dict[str, dict[Any, Any]]) -> None:
+    from torch.nn.modules import module as torch_module
+
+    for name, hooks in taken.items():
+        registry = getattr(torch_module, name)
+        registry.clear()
+        registry.update(hooks)
 
 
 def call_probe(probes: ModuleType, name: str, module: ModuleType, device: str, kwargs: dict[str, Any]) -> Any:
     """Run the probe ``name`` on ``module`` from a clean, seeded torch state."""
-    function = find_probe(probes, name)
+    return run_probe(find_probe(probes, name), module, device, kwargs)
+
+
+def run_probe(function: Callable[..., Any], module: ModuleType | None, device: str, kwargs: dict[str, Any]) -> Any:
+    """Run a probe function from a clean, seeded torch state; :class:`Tampering` if the code it
+    ran left a torch mode active (every torch call after it would have gone through that mode)."""
     with clean_torch_state(device):
-        return function(module, device, **kwargs)
+        result = function(module, device, **kwargs)
+        if _modes_active():
+            raise Tampering("your code left a torch function or dispatch mode active, which changes every torch "
+                            "call after it: the result cannot be trusted")
+        return result
 
 
 def describe_exception(
@@ -151,8 +249,8 @@ def _place(where: dict[str, Any]) -> str:
 
 def _exception_message(error: BaseException) -> str:
     try:
-        text = str(error)
-    except Exception:  # noqa: BLE001 - a learner's exception whose __str__ fails
+        text = str.__str__(str(error))  # a plain str, whatever subclass __str__ returned
+    except BaseException:  # noqa: BLE001 - a learner's exception whose __str__ fails, or exits
         text = "<unprintable message>"
     return text[:2000]
 
@@ -161,8 +259,10 @@ def exception_summary(error: dict[str, Any]) -> str:
     """One line for a learner: what raised what, and where in their file."""
     kind, message, where = error["type"], error["message"], error.get("where")
     place = f" (in `{where['function']}`, {_place(where)})" if where else ""
-    if kind == "ProbeProblem":
+    if kind in ("ProbeProblem", "Tampering"):
         return message
+    if kind == "Refused":
+        return f"{message}{place}"
     if kind == "SystemExit":
         return f"your code called sys.exit({message}){place}"
     if kind == "KeyboardInterrupt":

@@ -116,22 +116,41 @@ def test_files_written_by_learner_code_stay_in_a_scratch_directory(tmp_path: Pat
     assert not (tmp_path / "left-behind.txt").exists()
 
 
+def _running(pid: int) -> bool:
+    """Whether ``pid`` runs (a killed process waiting to be reaped does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
 def test_processes_started_by_learner_code_are_killed(tmp_path: Path) -> None:
-    pid_file = tmp_path / "child.pid"
+    pid_file = Path(f"/dev/shm/grader-test-engine-child-{os.getpid()}")
+    pid_file.unlink(missing_ok=True)
     source = with_prelude(
-        "import subprocess\n"
-        "_child = subprocess.Popen(['sleep', '300'])\n"
-        f"open({str(pid_file)!r}, 'w').write(str(_child.pid))\n"
+        "import os, time\n"
+        "if os.fork() == 0:\n"
+        f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "    while True:\n"
+        "        time.sleep(0.05)\n"
     )
     grader.check(1, learner_file(tmp_path, source), device="cpu")
+    assert pid_file.exists(), "the learner's child never ran, so this test proves nothing"
     pid = int(pid_file.read_text())
+    pid_file.unlink()
     for _ in range(50):
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not _running(pid):
             return
         time.sleep(0.1)
     pytest.fail(f"the learner's child process {pid} is still running")
+
+
+def test_learner_code_cannot_run_programs(tmp_path: Path) -> None:
+    source = with_prelude("import subprocess\nsubprocess.Popen(['sleep', '300'])\n")
+    report = grader.check(1, learner_file(tmp_path, source), device="cpu")
+    assert report.score == 0, f"a file that starts a program at import must not import: {report.tests[0].message}"
+    assert "running other programs is not allowed" in report.tests[0].message, report.tests[0].message
 
 
 def test_missing_file_and_unknown_exercise_are_grading_errors(tmp_path: Path) -> None:

@@ -1,4 +1,9 @@
-"""Hostile: the reference, but bce_loss loops forever."""
+"""Hostile: the reference, but bce_loss loops forever: only the tests that call it time out.
+
+exercise: exercise3
+score: reference-minus: test_bce_matches_binary_cross_entropy, test_bce_is_a_scalar_mean, test_bce_float64, test_train_manual_losses, test_train_manual_updates_model, test_train_manual_without_autograd
+status: timeout
+"""
 from __future__ import annotations
 
 

@@ -1,4 +1,8 @@
-"""Hostile: exits with status 0 while being imported, hoping for a clean run."""
+"""Hostile: exits with status 0 while being imported, hoping for a clean run.
+
+score: 0
+message: your code called sys.exit(0)
+"""
 from __future__ import annotations
 import sys
 

@@ -1,4 +1,8 @@
-"""Hostile: the reference, but it prints 20 MB while being imported and more in forward."""
+"""Hostile: the reference, but it prints 20 MB while being imported and more in forward.
+
+score: reference
+incident: of output
+"""
 from __future__ import annotations
 import sys
 

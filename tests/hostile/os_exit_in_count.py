@@ -1,4 +1,8 @@
-"""Hostile: the reference, but count_parameters kills its process with os._exit(0)."""
+"""Hostile: the reference, but count_parameters kills its process with os._exit(0).
+
+score: reference-minus: test_count_returns_int, test_count_trainable, test_count_shared_and_buffers
+message: exited with code 0
+"""
 from __future__ import annotations
 import os
 

@@ -1,4 +1,8 @@
-"""Hostile: the untouched stub, plus patches that make every torch comparison agree."""
+"""Hostile: the untouched stub, plus patches that make every torch comparison agree.
+
+score: 0
+incident: were put back for grading
+"""
 from __future__ import annotations
 
 
