@@ -8,6 +8,11 @@ The worker checks it after the import and after every probe: bindings changed at
 back (the submission is graded against the real torch), and a change made while a probe ran
 makes that probe's result worthless, so it is refused.
 
+Checking tens of thousands of bindings after every probe would cost milliseconds, and copy a
+worker's share of torch's memory as the check touches every object. Where CPython's dicts carry
+a version tag (3.10 to 3.13, checked when the guard is built), the check reads one number per
+namespace and compares bindings only in the namespaces whose number moved.
+
 The check itself looks nothing up at run time: every builtin and helper it uses is bound when the
 guard is built, before any learner code runs, so rebinding ``builtins.all`` or this module's
 names cannot blind it.
@@ -19,6 +24,8 @@ the probes, or writing to the grader's pipe are outside what a snapshot of names
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import itertools
 import operator
 import sys
@@ -97,6 +104,7 @@ def _checkers(owners: list[tuple[str, Any, bool]]) -> tuple[Callable[[], list[st
                  if guarded(value) and (_getattr(owner, "__name__", None), key) not in _unguarded]
         entries.append([label, owner, is_class, _tuple(k for k, _ in items), _tuple(v for _, v in items), _len(namespace)])
     flat: list[tuple[Any, ...]] = []
+    versions = _DictVersions([_vars(owner) for _, owner, _ in owners])
 
     def flatten() -> None:
         """Every binding in flat tuples, so that checking them all is one pass in C."""
@@ -136,14 +144,31 @@ def _checkers(owners: list[tuple[str, Any, bool]]) -> tuple[Callable[[], list[st
         changed += [key for key, value in _zip(entry[3], entry[4]) if namespace.get(key, missing) is not value]
         return [f"{entry[0]}.{key}" for key in changed]
 
+    def suspects() -> list[list[Any]]:
+        """The entries that may have changed: those whose dict moved, or all of them."""
+        if versions.usable:
+            return [entries[index] for index in versions.moved()]
+        return [] if intact() else entries
+
     def changes() -> list[str]:
-        if intact():
+        suspected = suspects()
+        if not suspected:
             return []
         changed: list[str] = []
-        for entry in entries:
+        for entry in suspected:
             changed += entry_changes(entry)
-        flatten()  # a class that only gained data (a cache) has a new size
+        if not changed:
+            settle()  # only data changed (a cache, a counter): the new state is the one to watch
         return _sorted(_set(changed))
+
+    def settle() -> None:
+        for entry in entries:
+            if entry[2]:
+                entry[5] = _len(_vars(entry[1]))
+        if versions.usable:
+            versions.settle()
+        else:
+            flatten()
 
     def restore() -> list[str]:
         changed = changes()
@@ -161,7 +186,7 @@ def _checkers(owners: list[tuple[str, Any, bool]]) -> tuple[Callable[[], list[st
                     else:
                         namespace[key] = value
             entry[5] = _len(namespace)
-        flatten()
+        settle()
         return changed
 
     flatten()
@@ -172,3 +197,66 @@ def _owned(cls: type, module: ModuleType) -> bool:
     """Whether ``cls`` is one of the kit's, torch's or NumPy's (not a learner's class re-exported)."""
     name = getattr(cls, "__module__", None)
     return isinstance(name, str) and name.split(".")[0] in ("torch", "grader", "numpy", "builtins") or module.__name__ == "builtins"
+
+
+_VERSION_OFFSET = 3 * ctypes.sizeof(ctypes.c_ssize_t)
+"""Where ``ma_version_tag`` lies in a dict: after the object header and ``ma_used``."""
+
+
+class _DictVersions:
+    """The version tags of some dicts (``PyDictObject.ma_version_tag``, PEP 509): CPython moves a
+    dict's tag whenever a binding in it is added, removed or replaced by another object.
+
+    The tags are read through ctypes views made here, before any learner code runs (reading an
+    existing view raises no audit event), by closures that bind every builtin they use now.
+    ``usable`` is False, and the caller compares bindings one by one, where the interpreter's
+    dicts do not behave as expected.
+    """
+
+    def __init__(self, namespaces: list[Any]) -> None:
+        self.usable = _tags_work()
+        views = tuple(_version_view(_real_dict(namespace)) for namespace in namespaces) if self.usable else ()
+        read_tag = ctypes.c_uint64.value.__get__
+        _list, _map, _ne, _range, _len = list, map, operator.ne, range, len
+        seen: list[int] = []
+
+        def moved() -> list[int]:
+            """Indexes of the dicts whose tag moved since the last :meth:`settle`."""
+            now = _list(_map(read_tag, views))
+            if now == seen:
+                return []
+            differs = _list(_map(_ne, now, seen))
+            return [index for index in _range(_len(differs)) if differs[index]]
+
+        def settle() -> None:
+            seen[:] = _map(read_tag, views)
+
+        self.moved, self.settle = moved, settle
+        settle()
+
+
+def _real_dict(namespace: Any) -> dict[str, Any]:
+    """The dict behind a class's mappingproxy (a module's namespace is one already)."""
+    if isinstance(namespace, dict):
+        return namespace
+    (inner,) = gc.get_referents(namespace)
+    return inner
+
+
+def _version_view(namespace: dict[str, Any]) -> Any:
+    return ctypes.c_uint64.from_address(id(namespace) + _VERSION_OFFSET)
+
+
+def _tags_work() -> bool:
+    """Whether a dict's tag sits where we read it and moves as PEP 509 says (CPython 3.10-3.13)."""
+    if sys.implementation.name != "cpython" or not (3, 10) <= sys.version_info[:2] <= (3, 13):
+        return False
+    probe: dict[str, Any] = {"a": 1}
+    view = _version_view(probe)
+    before = view.value
+    probe["a"] = 2
+    after_replace = view.value
+    probe["b"] = 3
+    after_add = view.value
+    del probe["a"]
+    return len({before, after_replace, after_add, view.value}) == 4 and before != 0

@@ -167,7 +167,6 @@ def prepare() -> None:
 
     torch.set_num_threads(1)
     skip_lazy_dynamo_import()
-    import torch._dynamo  # noqa: F401 - its import rebinds torch.manual_seed: before the snapshot of torch, not during a probe
 
     _hook_optimizer_steps()
     import grader._codec  # noqa: F401
@@ -237,11 +236,11 @@ def serve(request_fd: int, response_fd: int) -> None:
     policy = build_policy(scratch=scratch, learner_dir=learner_dir, kit_root=config["kit_root"],
                           package_dir=str(Path(probing.__file__).resolve().parent), supervisor=supervisor,
                           max_processes=max_processes)
-    sandbox = confine(policy, notes.append)
     table = {name: value for name, value in vars(probes).items() if callable(value) and getattr(value, probing._MARK, False)}
     guard = _PREPARED_GUARD if _PREPARED_GUARD is not None and _PREPARED_GUARD.covers(probes) else None
     if guard is None or guard.changes():
-        guard = Guard.for_worker([probes])
+        guard = Guard.for_worker([probes])  # before confine(): a guard watches dicts through ctypes
+    sandbox = confine(policy, notes.append)
     # From here on, only what is bound now: learner code may rebind any name looked up later.
     restore, send, receive = guard.restore, channel.send, channel.receive
     run_probe, describe, reset = probing.run_probe, probing.describe_exception, probing.reset_torch_state

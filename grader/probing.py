@@ -71,7 +71,7 @@ def clean_torch_state(device: str) -> Iterator[None]:
         torch.manual_seed(SEED)
         torch.set_default_dtype(torch.float32)
         torch.set_grad_enabled(True)
-        torch.use_deterministic_algorithms(False)
+        _set_deterministic(False, warn_only=False)
         torch.autograd.set_detect_anomaly(False)
         torch.set_float32_matmul_precision("highest")
         torch.set_num_threads(1)
@@ -107,10 +107,17 @@ def _restore_global_state(saved: tuple[Any, ...]) -> None:
     dtype, grad, deterministic, warn_only, anomaly, precision, threads = saved
     torch.set_default_dtype(dtype)
     torch.set_grad_enabled(grad)
-    torch.use_deterministic_algorithms(deterministic, warn_only=warn_only)
+    _set_deterministic(deterministic, warn_only=warn_only)
     torch.autograd.set_detect_anomaly(anomaly)
     torch.set_float32_matmul_precision(precision)
     torch.set_num_threads(threads)
+
+
+def _set_deterministic(mode: bool, *, warn_only: bool) -> None:
+    """``torch.use_deterministic_algorithms``, called only for a change: it imports Inductor's
+    configuration, and with it ``torch._dynamo`` (about 3 s), every time it is called."""
+    if (torch.are_deterministic_algorithms_enabled(), torch.is_deterministic_algorithms_warn_only_enabled()) != (mode, warn_only):
+        torch.use_deterministic_algorithms(mode, warn_only=warn_only)
 
 
 def _pop_modes() -> tuple[list[Any], list[Any]]:
