@@ -134,11 +134,6 @@ def _untree(node: Any, tensors: list[torch.Tensor]) -> Any:
     raise ValueError(f"unexpected {type(node).__name__}")
 
 
-def roundtrip(value: Any) -> Any:
-    """What the other side of the pipe would see: used for reference data, for symmetry."""
-    return decode(encode(value))
-
-
 def write_frame(stream: IO[bytes], payload: bytes) -> None:
     stream.write(_HEADER.pack(len(payload)))
     stream.write(payload)

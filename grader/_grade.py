@@ -122,6 +122,7 @@ def grade(
     from grader import __version__
 
     options = {"device": device, "timeout": limits.timeout, "memory": limits.memory, "output": limits.output,
+               "processes": limits.processes, "file_size": limits.file_size,
                "exercises": [e.name for e in chosen], "torch": _torch_version()}
     grading = grading_fingerprint(__version__, options)
     fingerprints = {learner.id: learner.fingerprint(grading) for learner in learners}

@@ -45,6 +45,7 @@ CATALOG: dict[str, str] = {
     "{kind:e}: {message:a} (in `{function}`, {where:t})": "{kind}: {message} (`{function}`, {where})",
     "{kind:e}: {message:a}. {hints:t}": "{kind}: {message}. {hints}",
     "{kind:e}: {message:a}": "{kind}: {message}",
+    "{kind:e} (in `{function}`, {where:t})": "{kind} (`{function}`, {where})",
     "{kind:e}": "{kind}",
     "Call super().__init__() at the start of __init__": "__init__의 맨 앞에서 super().__init__()를 호출하세요",
     "Your code asked for more memory than the grader allows": "코드가 채점기가 허용하는 것보다 많은 메모리를 요청했습니다",
@@ -60,6 +61,22 @@ CATALOG: dict[str, str] = {
         "{activity} 중 코드를 실행하던 프로세스가 종료 코드 {code}로 끝났습니다 (os._exit를 호출했나요?)",
     "the grader could not read the result of {activity:t}: {problem:a}":
         "채점기가 {activity}의 결과를 읽을 수 없었습니다: {problem}",
+    "your code ran more than {count} processes at once while {activity:t}":
+        "{activity} 중 코드가 프로세스를 한 번에 {count}개 넘게 실행했습니다",
+    "the grader received an answer it did not ask for while {activity:t}: something in your code wrote to the grader's pipe":
+        "{activity} 중 채점기가 요청하지 않은 응답을 받았습니다: 코드의 무언가가 채점기의 파이프에 썼습니다",
+    "the originals were put back for grading of what your file replaced while being imported: {names:a}":
+        "파일을 import하는 동안 바뀐 것을 채점을 위해 원래대로 되돌렸습니다: {names}",
+    "refused: {refusal:t}": "거부됨: {refusal}",
+    "printed {size} of output; the first {kept} were kept": "출력한 양: {size}. 처음 {kept}만 보관했습니다",
+    # grader._worker and grader.probing: what learner code changed while a probe ran
+    "your code replaced {names:a} while the grader ran `{probe}`, so its result cannot be trusted; "
+    "leave torch, Python's builtins and the grader as they are":
+        "채점기가 `{probe}` 검사를 실행하는 동안 코드가 다음을 바꿨습니다: {names}. 그래서 결과를 믿을 수 없습니다. "
+        "torch, 파이썬 내장 함수, 채점기는 그대로 두세요",
+    "your code left a torch function or dispatch mode active, which changes every torch call after it: "
+    "the result cannot be trusted":
+        "코드가 torch 함수 모드나 디스패치 모드를 켜 둔 채로 끝났습니다. 이후의 모든 torch 호출이 달라지므로 결과를 믿을 수 없습니다",
     "running `{probe}`": "`{probe}` 검사 실행",
     "importing your file": "파일 import",
     "not submitted": "제출되지 않았습니다",
@@ -74,3 +91,24 @@ CATALOG: dict[str, str] = {
     "internal error in the grader (not your fault): {error:a}": "채점기 내부 오류입니다 (여러분의 잘못이 아닙니다): {error}",
     "internal error in the hidden test (not your fault): {error:a}": "숨겨진 테스트의 내부 오류입니다 (여러분의 잘못이 아닙니다): {error}",
 }
+
+REFUSALS: dict[str, str] = {
+    "reading {path} is not allowed while grading": "{path}: 채점 중에는 읽을 수 없습니다",
+    "changing {path} is not allowed while grading: only the working directory (a scratch folder) is writable":
+        "{path}: 채점 중에는 바꿀 수 없습니다. 작업 폴더(임시 폴더)에만 쓸 수 있습니다",
+    "running other programs is not allowed while grading": "채점 중에는 다른 프로그램을 실행할 수 없습니다",
+    "learner code may run at most {count} processes while grading": "채점 중에 코드는 프로세스를 최대 {count}개까지 실행할 수 있습니다",
+    "signalling processes other than your own is not allowed while grading":
+        "채점 중에는 자신의 것이 아닌 프로세스에 시그널을 보낼 수 없습니다",
+    "network access is not allowed while grading": "채점 중에는 네트워크에 접근할 수 없습니다",
+    "tracing hooks (sys.settrace) are not available while grading": "채점 중에는 추적 훅(sys.settrace)을 쓸 수 없습니다",
+    "profiling hooks (sys.setprofile) are not available while grading": "채점 중에는 프로파일링 훅(sys.setprofile)을 쓸 수 없습니다",
+    "audit hooks are not available while grading": "채점 중에는 감사 훅을 쓸 수 없습니다",
+    "{name:w} is not available while grading": "{name}: 채점 중에는 쓸 수 없습니다",
+    "replacing the {attribute:w} of {function} is not allowed while grading": "{function}의 {attribute}: 채점 중에는 바꿀 수 없습니다",
+}
+"""What the sandbox refuses (grader._confine), alone or where learner code tried it."""
+
+CATALOG.update(REFUSALS)
+CATALOG.update({f"{english} (in `{{function}}`, {{where:t}})": f"{korean} (`{{function}}`, {{where}})"
+                for english, korean in REFUSALS.items() if "{function}" not in english})

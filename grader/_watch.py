@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from grader._catalog import EXERCISES, Exercise
 from grader._report import Report
+
+
+def pause(seconds: float) -> None:
+    """The wait between two looks at the file (what the command passes as ``sleep``)."""
+    time.sleep(seconds)
 
 
 @dataclass(frozen=True)

@@ -175,9 +175,11 @@ def list_command() -> None:
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=Limits.timeout, show_default=True,
               help="Seconds allowed for each check (and for importing your file).")
 @click.option("--memory", type=ByteSize(), default="4G", show_default=True, help="Memory allowed to your code.")
+@click.option("--processes", type=click.IntRange(min=1), default=Limits.processes, show_default=True,
+              help="Processes your code may run at once (DataLoader workers count).")
 @_lang_option
 def check_command(exercise: str | None, path: Path | None, check_every: bool, device: str, output_format: str,
-                  as_json: bool, verbose: bool, timeout: float, memory: int) -> None:
+                  as_json: bool, verbose: bool, timeout: float, memory: int, processes: int) -> None:
     """Check your solution to EXERCISE (exercise3, ex3 or 3), or every exercise with --all.
 
     PATH defaults to exercises/exerciseN.py under the current directory (a .py file or a
@@ -187,7 +189,7 @@ def check_command(exercise: str | None, path: Path | None, check_every: bool, de
     from grader._format import format_report
 
     output_format = "json" if as_json else output_format
-    limits = Limits(timeout=timeout, memory=memory)
+    limits = Limits(timeout=timeout, memory=memory, processes=processes)
     if check_every:
         if exercise is not None and path is not None:
             _fail(_t("error.exercise_and_all"))
@@ -289,8 +291,10 @@ def _check_all(base: Path | None, device: str, output_format: str, verbose: bool
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=Limits.timeout, show_default=True,
               help="Seconds allowed for each check of each learner.")
 @click.option("--memory", type=ByteSize(), default="4G", show_default=True, help="Memory allowed to each learner's code.")
+@click.option("--processes", type=click.IntRange(min=1), default=Limits.processes, show_default=True,
+              help="Processes each learner's code may run at once (DataLoader workers count).")
 def grade_command(roster: Path, out: Path, jobs: int | None, exercise_list: str | None, device: str, shard: str | None,
-                  force: bool, timeout: float, memory: int) -> None:
+                  force: bool, timeout: float, memory: int, processes: int) -> None:
     """Grade a class: ROSTER holds one folder per learner (the folder name is the learner id).
 
     Each learner's exerciseN.py (or exercises/exerciseN.py, or .ipynb) is graded against the
@@ -310,7 +314,7 @@ def grade_command(roster: Path, out: Path, jobs: int | None, exercise_list: str 
     progress = Progress(sys.stderr)
     try:
         outcome = grade(roster, out, jobs=jobs, exercises=exercises, device=device, shard=shard_range, force=force,
-                        limits=Limits(timeout=timeout, memory=memory), progress=progress.update)
+                        limits=Limits(timeout=timeout, memory=memory, processes=processes), progress=progress.update)
     except GradingError as error:
         progress.finish()
         _fail(str(error))
@@ -513,10 +517,8 @@ def watch_command(exercise: Exercise | None, device: str, interval: float) -> No
 
     Without EXERCISE, starts from the first exercise that does not pass yet. Ctrl-C stops.
     """
-    import time
-
+    from grader import _watch
     from grader._format import format_report
-    from grader._watch import watch
 
     lang = _lang()
     start = exercise or _next_to_do(_load_state()) or EXERCISES[0]
@@ -537,8 +539,8 @@ def watch_command(exercise: Exercise | None, device: str, interval: float) -> No
         return report
 
     try:
-        last = watch(
-            start, default_path, run_check, sleep=time.sleep, interval=interval,
+        last = _watch.watch(
+            start, default_path, run_check, sleep=_watch.pause, interval=interval,
             on_waiting=lambda current, path: click.echo(_t("watch.waiting", path=path)),
             on_next=lambda done, following: click.secho(_t("watch.next", exercise=done.name, next=following.name), fg="green"),
         )

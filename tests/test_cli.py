@@ -14,6 +14,7 @@ from grader.cli import main
 
 REFERENCE_3 = str(grader.find_exercise(3).reference_path)
 STUB_1 = str(grader.find_exercise(1).stub_path)
+REFERENCE_1 = str(grader.find_exercise(1).reference_path)
 
 
 @pytest.fixture
@@ -116,3 +117,33 @@ def test_selftest_reports_a_reference_that_loses_points(runner: CliRunner, monke
     result = runner.invoke(main, ["selftest", "3", "--device", "cpu"])
     assert result.exit_code == 1
     assert "PROBLEM exercise3 reference: test_backward_matches_autograd" in result.output
+
+
+def test_processes_option_caps_what_learner_code_may_start(runner: CliRunner, tmp_path: Path) -> None:
+    source = Path(REFERENCE_1).read_text() + '''
+
+import os as _os
+import time as _time
+
+_counted = count_parameters
+
+
+def count_parameters(model, trainable_only=True):
+    children = []
+    for _ in range(4):
+        pid = _os.fork()
+        if pid == 0:
+            _time.sleep(0.3)
+            _os._exit(0)
+        children.append(pid)
+    for pid in children:
+        _os.waitpid(pid, 0)
+    return _counted(model, trainable_only)
+'''
+    path = tmp_path / "exercise1.py"
+    path.write_text(source)
+    allowed = runner.invoke(main, ["check", "1", str(path), "--format", "json"])
+    assert json.loads(allowed.output)["score"] == json.loads(allowed.output)["max_score"], "4 children are within the default limit"
+    capped = runner.invoke(main, ["check", "1", str(path), "--processes", "3"])
+    assert capped.exit_code == 1
+    assert "at most 3 processes" in capped.output and "count_parameters returns" in capped.output, capped.output

@@ -237,3 +237,23 @@ def test_no_fake_results_beside_the_class(graded) -> None:
 
 def test_nothing_was_unpickled(graded) -> None:
     assert not Path("/tmp/grader-hostile-unpickled").exists(), "a learner object's __reduce__ ran: something unpickled it"
+
+
+OWN_EXCEPTION_CLASSES = {"base_exception_at_import", "unprintable_exception"}
+"""Files whose lost tests are named after an exception class of their own: copied, not translated."""
+
+
+def test_every_message_and_incident_reads_in_korean(graded) -> None:
+    from grader._i18n import untranslated
+
+    missing: dict[str, str] = {}
+    for learner, document in graded["docs"].items():
+        if learner in OWN_EXCEPTION_CLASSES:
+            continue
+        for doc in document["exercises"].values():
+            lines = [test["message"] for test in doc["tests"] if test["status"] != "passed" and test["message"]]
+            for line in [*lines, *doc["incidents"]]:
+                for fragment in untranslated(line):
+                    missing.setdefault(fragment, learner)
+    assert not missing, "English without a Korean pattern (learner: fragment):\n" + "\n".join(
+        f"  {learner}: {fragment}" for fragment, learner in missing.items())

@@ -288,7 +288,7 @@ def test_watch_command_stops_cleanly_on_ctrl_c(kit: Path, monkeypatch: pytest.Mo
     def interrupt(seconds: float) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("time.sleep", interrupt)
+    monkeypatch.setattr("grader._watch.pause", interrupt)
     result = CliRunner().invoke(main, ["watch", "1", "--device", "cpu"])
     assert result.exit_code == 0, f"Ctrl-C exits 0: {result.output}"
     assert "Watching" in result.output and "Score: 0/" in result.output and "Stopped watching." in result.output, result.output

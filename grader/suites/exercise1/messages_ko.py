@@ -105,4 +105,5 @@ CATALOG: dict[str, str] = {
         "버퍼(running statistics)는 매개변수가 아닙니다: model.parameters()만 세세요",
     "iterate over model.parameters(), which yields a shared parameter once":
         "model.parameters()를 순회하세요. 공유된 매개변수는 한 번만 나옵니다",
+    "{owner:w} has no tensor attribute `weight`": "{owner}에 `weight` 텐서 속성이 없습니다",
 }
