@@ -66,7 +66,7 @@ class Guard:
                 if isinstance(value, type) and _owned(value, module) and not value.__flags__ & _IMMUTABLE_TYPE:
                     classes[id(value)] = value
         owners += [(f"{cls.__module__}.{cls.__qualname__}", cls, True) for cls in classes.values()]
-        self._owners = tuple(owner for _, owner, _ in owners)
+        self._owner_ids = frozenset(id(owner) for _, owner, _ in owners)
         self.changes, self.restore = _checkers(owners)
 
     @classmethod
@@ -80,8 +80,10 @@ class Guard:
         return cls(modules.values())
 
     def covers(self, module: ModuleType) -> bool:
-        """Whether ``module``'s namespace is part of the snapshot."""
-        return any(owner is module for owner in self._owners)
+        """Whether ``module``'s namespace is part of the snapshot (by identity: the snapshot holds
+        its owners, so an id cannot be reused; and a worker forked from the server that built the
+        guard need not touch, and so copy, every owner's memory to answer)."""
+        return id(module) in self._owner_ids
 
 
 def _checkers(owners: list[tuple[str, Any, bool]]) -> tuple[Callable[[], list[str]], Callable[[], list[str]]]:
@@ -158,11 +160,13 @@ def _checkers(owners: list[tuple[str, Any, bool]]) -> tuple[Callable[[], list[st
         for entry in suspected:
             changed += entry_changes(entry)
         if not changed:
-            settle()  # only data changed (a cache, a counter): the new state is the one to watch
+            settle(suspected)  # only data changed (a cache, a counter): the new state is the one to watch
         return _sorted(_set(changed))
 
-    def settle() -> None:
-        for entry in entries:
+    def settle(moved: list[list[Any]]) -> None:
+        """Take the current state of ``moved`` (known to hold no change of code) as the snapshot's.
+        Only those are touched: in a forked worker, touching an object copies its memory page."""
+        for entry in moved:
             if entry[2]:
                 entry[5] = _len(_vars(entry[1]))
         if versions.usable:
@@ -186,7 +190,7 @@ def _checkers(owners: list[tuple[str, Any, bool]]) -> tuple[Callable[[], list[st
                     else:
                         namespace[key] = value
             entry[5] = _len(namespace)
-        settle()
+        settle(entries)
         return changed
 
     flatten()

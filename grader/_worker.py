@@ -54,9 +54,10 @@ def _fence_off_references(kit_root: str, learner_dir: str) -> None:
     if os.path.realpath(learner_dir) != root:
         sys.path.insert(0, learner_dir)
     sys.meta_path.insert(0, _ReferenceBlocker())
-    for name in list(sys.modules):
-        if any(name == blocked or name.startswith(blocked + ".") for blocked in BLOCKED_MODULES):
-            del sys.modules[name]
+    if any(blocked in sys.modules for blocked in BLOCKED_MODULES):  # a submodule comes with its package
+        for name in list(sys.modules):
+            if any(name == blocked or name.startswith(blocked + ".") for blocked in BLOCKED_MODULES):
+                del sys.modules[name]
 
 
 class _SourceLoader(importlib.abc.SourceLoader):
@@ -187,6 +188,7 @@ def prepare_guard(probes: list[ModuleType]) -> None:
     from grader._integrity import Guard
 
     _PREPARED_GUARD = Guard.for_worker(probes)
+    _PREPARED_GUARD.changes()  # takes in the binding just made, so that workers start from a settled snapshot
 
 
 def _hook_optimizer_steps() -> None:
