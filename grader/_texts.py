@@ -128,6 +128,10 @@ HELP_KO: dict[str, str] = {
     "Regrade every learner, even those whose results are up to date.": "결과가 최신인 학습자까지 모두 다시 채점합니다.",
     "Seconds allowed for each check of each learner.": "학습자별 검사 하나에 허용되는 초.",
     "Memory allowed to each learner's code.": "학습자 코드마다 허용되는 메모리.",
+    "Processes each learner's code may run at once (DataLoader workers count).":
+        "학습자 코드마다 한 번에 실행할 수 있는 프로세스 수 (DataLoader 워커도 셉니다).",
+    "Processes your code may run at once (DataLoader workers count).":
+        "코드가 한 번에 실행할 수 있는 프로세스 수 (DataLoader 워커도 셉니다).",
     # merge
     "Combine the outputs of `grader grade --shard` runs into one, as an unsharded run makes.":
         "`grader grade --shard` 실행 결과들을 나누지 않고 실행한 것처럼 하나로 합칩니다.",
