@@ -78,11 +78,14 @@ def build_policy(
     python_dirs = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
                    os.path.dirname(_real(sys.executable)), *[entry for entry in sys.path if entry]}
     readable = set(SYSTEM_READABLE) | {_real(package_dir)}
+    # A checkout's root (an editable install puts it on sys.path) may hold a roster or the grading
+    # results beside the references: never grant it, or anything above it, whole. An installed kit
+    # lies inside the package (grader/_kit): site-packages above it must stay readable (NumPy's lazy
+    # imports read it), and its references are protected like any others.
+    checkout = not _within(kit, _real(package_dir))
     for entry in python_dirs:
         path = _real(entry)
-        # The kit's folder (an editable install puts it on sys.path) may hold a roster or the
-        # grading results beside the references: never grant it, or anything above it, whole.
-        if not _within(kit, path):
+        if not (checkout and _within(kit, path)):
             readable.add(path)
     readable.add(_real(learner_dir))
     readable.add(_real(scratch))
