@@ -306,6 +306,7 @@ def install_audit_hook(policy: Policy, report: Callable[[str], None] | None = No
     _thread_local, _add_hook, af_unix = threading.local, sys.addaudithook, socket.AF_UNIX
     readable, writable, devices, protected = policy.readable, policy.writable, _set(policy.devices), policy.protected
     supervisor, max_processes = policy.supervisor, policy.max_processes
+    within = _within  # its only lookups are str methods, which learner code cannot replace
     busy = _thread_local()
     reported: set[str] = _set()
 
@@ -338,9 +339,6 @@ def install_audit_hook(policy: Policy, report: Callable[[str], None] | None = No
             return folder.rstrip("/") + "/" + name if name not in ("", ".", "..") else ""
         finally:
             busy.active = False
-
-    def within(path: str, root: str) -> bool:
-        return path == root or path.startswith(root.rstrip("/") + "/")
 
     def own_read(path: str) -> bytes | None:
         """Read a /proc file for a decision; the hook does not check its own reads."""

@@ -110,7 +110,8 @@ def grade(
     limits = limits or Limits()
     roster, out = Path(roster), Path(out)
     try:
-        ids = [i for i in learner_ids(roster, shard) if (roster / i).resolve() != out.resolve()]
+        results = out.resolve()
+        ids = [i for i in learner_ids(roster, shard) if (roster / i).resolve() != results]
         learners = [read_learner(roster, learner, chosen) for learner in ids]
     except RosterError as error:
         raise GradingError(str(error)) from None

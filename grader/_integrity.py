@@ -160,15 +160,11 @@ def _checkers(owners: list[tuple[str, Any, bool]]) -> tuple[Callable[[], list[st
         for entry in suspected:
             changed += entry_changes(entry)
         if not changed:
-            settle(suspected)  # only data changed (a cache, a counter): the new state is the one to watch
+            settle()  # only data changed (a cache, a counter): the new state is the one to watch
         return _sorted(_set(changed))
 
-    def settle(moved: list[list[Any]]) -> None:
-        """Take the current state of ``moved`` (known to hold no change of code) as the snapshot's.
-        Only those are touched: in a forked worker, touching an object copies its memory page."""
-        for entry in moved:
-            if entry[2]:
-                entry[5] = _len(_vars(entry[1]))
+    def settle() -> None:
+        """Take the current state as the snapshot's; a class's size was re-read as it was checked."""
         if versions.usable:
             versions.settle()
         else:
@@ -178,7 +174,7 @@ def _checkers(owners: list[tuple[str, Any, bool]]) -> tuple[Callable[[], list[st
         changed = changes()
         if not changed:
             return changed
-        for entry in entries:
+        for entry in suspects():  # in a forked worker, touching an object copies its memory page
             namespace, owner = _vars(entry[1]), entry[1]
             if entry[2]:
                 for key in added(entry):
@@ -190,10 +186,11 @@ def _checkers(owners: list[tuple[str, Any, bool]]) -> tuple[Callable[[], list[st
                     else:
                         namespace[key] = value
             entry[5] = _len(namespace)
-        settle(entries)
+        settle()
         return changed
 
-    flatten()
+    if not versions.usable:
+        flatten()
     return changes, restore
 
 
