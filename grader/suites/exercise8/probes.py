@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -45,6 +46,11 @@ def outcome(action: Callable[[], Any]) -> dict[str, Any]:
     return attempt(action)[1]
 
 
+def host(tensor: torch.Tensor) -> torch.Tensor:
+    """A copy of ``tensor`` on the CPU, detached: what a probe reports, whatever the device."""
+    return tensor.detach().cpu().clone()
+
+
 def tensor_info(value: Any) -> dict[str, Any]:
     """A recorded value: the tensor itself (detached copy) and its autograd status, or its type."""
     if not isinstance(value, torch.Tensor):
@@ -52,7 +58,7 @@ def tensor_info(value: Any) -> dict[str, Any]:
     grad_fn = value.grad_fn
     return {
         "is_tensor": True,
-        "value": value.detach().clone(),
+        "value": host(value),
         "grad_fn": type(grad_fn).__name__ if grad_fn is not None else None,
         "requires_grad": bool(value.requires_grad),
     }
@@ -62,7 +68,7 @@ def plain(value: Any, depth: int = 0) -> Any:
     """A state dict (or anything in one) as plain data: dict keys as strings, tensors as they are,
     anything else as a short description."""
     if isinstance(value, torch.Tensor):
-        return value.detach().clone()
+        return host(value)
     if value is None or type(value) in (bool, int, float, str):
         return value
     if depth < 6 and isinstance(value, dict):
@@ -72,15 +78,11 @@ def plain(value: Any, depth: int = 0) -> Any:
     return {"<object>": type(value).__name__}
 
 
-def _scratch() -> str | None:
-    """The worker's scratch folder (its cwd) when running learner code, else the system's temp dir."""
-    cwd = os.getcwd()
-    return cwd if os.path.basename(cwd).startswith("grader-worker-") else None
-
-
 @contextlib.contextmanager
 def temp_folder() -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix="exercise8-", dir=_scratch()) as folder:
+    """A folder for checkpoint files, removed afterwards: in the worker, ``tempfile`` points into its
+    scratch folder (the only place learner code may write); in the grader, the system's temp dir."""
+    with tempfile.TemporaryDirectory(prefix="exercise8-") as folder:
         yield Path(folder)
 
 
@@ -122,25 +124,25 @@ def _randomised(model: nn.Module, seed: int) -> nn.Module:
 def init_linear(m: ModuleType, device: str, in_features: int, out_features: int) -> dict[str, Any]:
     """Two Linear layers of one shape in a ModuleList, initialised through ``apply``."""
     layers = _randomised(nn.ModuleList([nn.Linear(in_features, out_features) for _ in range(2)]), seed=1).to(device)
-    before = layers[0].weight.detach().clone()
+    before = host(layers[0].weight)
     layers.apply(m.init_weights)
-    return {"weight": layers[0].weight.detach(), "bias": layers[0].bias.detach(), "before": before,
-            "second_weight": layers[1].weight.detach()}
+    return {"weight": host(layers[0].weight), "bias": host(layers[0].bias), "before": before,
+            "second_weight": host(layers[1].weight)}
 
 
 @probe
 def init_without_bias(m: ModuleType, device: str) -> dict[str, Any]:
     model = _randomised(nn.Sequential(nn.Linear(50, 40, bias=False), nn.ReLU(), nn.Linear(40, 30)), seed=3).to(device)
-    before = model[0].weight.detach().clone()
+    before = host(model[0].weight)
     model.apply(m.init_weights)
-    return {"weight": model[0].weight.detach(), "before": before, "bias_is_none": model[0].bias is None}
+    return {"weight": host(model[0].weight), "before": before, "bias_is_none": model[0].bias is None}
 
 
 @probe
 def init_zoo(m: ModuleType, device: str, dtype: str) -> dict[str, Any]:
     """The Zoo on ``device`` in ``dtype``, every parameter random, then ``model.apply(init_weights)``."""
     model = _randomised(Zoo(), seed=5).to(device=device, dtype=getattr(torch, dtype))
-    before = {name: (parameter, parameter.detach().clone()) for name, parameter in model.named_parameters()}
+    before = {name: (parameter, host(parameter)) for name, parameter in model.named_parameters()}
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     held = {id(parameter) for parameter in optimizer.param_groups[0]["params"]}
     model.apply(m.init_weights)
@@ -155,7 +157,7 @@ def init_zoo(m: ModuleType, device: str, dtype: str) -> dict[str, Any]:
         report[name] = {
             "present": True,
             "before": values,
-            "after": parameter.detach().clone(),
+            "after": host(parameter),
             "same_object": parameter is original,
             "in_optimizer": id(parameter) in held,
             "is_parameter": isinstance(parameter, nn.Parameter),
@@ -294,8 +296,8 @@ def _forward_backward(model: nn.Module, device: str) -> dict[str, Any]:
     x = fixed(6, 4, seed=40, device=device).requires_grad_()
     out = model(x)
     (out * fixed(*out.shape, seed=41, device=device)).sum().backward()
-    grads = {name: parameter.grad for name, parameter in model.named_parameters()}
-    return {"out": out.detach(), "x_grad": x.grad, "grads": grads}
+    grads = {name: None if p.grad is None else host(p.grad) for name, p in model.named_parameters()}
+    return {"out": host(out), "x_grad": None if x.grad is None else host(x.grad), "grads": grads}
 
 
 @probe
@@ -304,9 +306,9 @@ def recorder_transparency(m: ModuleType, device: str) -> dict[str, Any]:
     plain_run = _forward_backward(tower(device), device)
     model = tower(device)
     recorder = m.ActivationRecorder(model, RECORDED)
-    recorded_run = _forward_backward(model, device)
+    recorded_run, result = attempt(lambda: _forward_backward(model, device))
     recorder.remove()
-    return {"plain": plain_run, "recorded": recorded_run}
+    return {"plain": plain_run, "recorded": recorded_run, "outcome": result}
 
 
 # ---------------------------------------------------------------------- clip_gradients_with_hooks
@@ -337,7 +339,7 @@ def _backward_passes(model: nn.Module, device: str, passes: int) -> None:
 
 
 def _grads(model: nn.Module) -> dict[str, torch.Tensor | None]:
-    return {name: None if p.grad is None else p.grad.detach().clone() for name, p in model.named_parameters()}
+    return {name: None if p.grad is None else host(p.grad) for name, p in model.named_parameters()}
 
 
 def handles_info(handles: Any) -> dict[str, Any]:
@@ -482,7 +484,7 @@ def train(model: nn.Module, optimizer: torch.optim.Optimizer, data: list[tuple[t
 
 
 def model_state(model: nn.Module) -> dict[str, torch.Tensor]:
-    return {name: tensor.detach().clone() for name, tensor in model.state_dict().items()}
+    return {name: host(tensor) for name, tensor in model.state_dict().items()}
 
 
 def epoch_info(value: Any) -> dict[str, Any]:
@@ -495,6 +497,29 @@ def epoch_info(value: Any) -> dict[str, Any]:
     return {"type": type(value).__name__, "value": number}
 
 
+def _unreadable(path: str, device: str) -> str | None:
+    """Why ``torch.load(path, weights_only=True)`` refuses the file, or ``None`` when it reads it."""
+    try:
+        torch.load(path, map_location=device, weights_only=True)
+    except Exception as error:  # noqa: BLE001 - why the file cannot be read safely is the data
+        text = str(error)
+        found = re.search(r"Unsupported global: GLOBAL ([\w.]+)", text)
+        if found:
+            return f"it holds a {found.group(1)} object"
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return f"{type(error).__name__}: {lines[0][:160] if lines else ''}".rstrip(": ")
+    return None
+
+
+def save(m: ModuleType, path: str, model: nn.Module, optimizer: torch.optim.Optimizer, epoch: int, device: str) -> None:
+    """The learner's save_checkpoint, then a check that a safe ``torch.load`` can read the file."""
+    m.save_checkpoint(path, model, optimizer, epoch)
+    require(os.path.exists(path), "save_checkpoint wrote no file at the path it was given: call torch.save(checkpoint, path)")
+    problem = _unreadable(path, device)
+    require(problem is None, f"torch.load(path, weights_only=True) cannot read what save_checkpoint wrote ({problem}): "
+                             "save only state dicts and plain values, not the model or optimizer objects")
+
+
 @probe
 def checkpoint_contents(m: ModuleType, device: str) -> dict[str, Any]:
     """What save_checkpoint wrote, read back with ``torch.load(weights_only=True)``."""
@@ -502,15 +527,10 @@ def checkpoint_contents(m: ModuleType, device: str) -> dict[str, Any]:
     train(model, optimizer, batches(device)[:2])
     with temp_folder() as folder:
         path = str(folder / "checkpoint.pt")
-        m.save_checkpoint(path, model, optimizer, 2)
-        require(os.path.exists(path), "save_checkpoint wrote no file at the path it was given: call torch.save(checkpoint, path)")
-        try:
-            data = torch.load(path, map_location=device, weights_only=True)
-        except Exception as error:  # noqa: BLE001 - why the file cannot be read safely is the data
-            first_line = str(error).strip().splitlines()[-1][:200] if str(error).strip() else ""
-            return {"loadable": False, "error": f"{type(error).__name__}: {first_line}"}
-    report: dict[str, Any] = {"loadable": True, "type": type(data).__name__,
-                              "expected_model": model_state(model), "expected_optimizer": plain(optimizer.state_dict())}
+        save(m, path, model, optimizer, 2, device)
+        data = torch.load(path, map_location=device, weights_only=True)
+    report: dict[str, Any] = {"type": type(data).__name__, "expected_model": model_state(model),
+                              "expected_optimizer": plain(optimizer.state_dict())}
     if isinstance(data, dict):
         report["keys"] = [str(key) for key in data]
         report["model"] = plain(data.get("model"))
@@ -527,7 +547,7 @@ def checkpoint_round_trip(m: ModuleType, device: str) -> dict[str, Any]:
     fresh_model, fresh_optimizer = checkpoint_model(2, device)
     with temp_folder() as folder:
         path = str(folder / "checkpoint.pt")
-        m.save_checkpoint(path, model, optimizer, SAVED_AT)
+        save(m, path, model, optimizer, SAVED_AT, device)
         epoch = m.load_checkpoint(path, fresh_model, fresh_optimizer)
     return {
         "epoch": epoch_info(epoch),
@@ -550,7 +570,7 @@ def checkpoint_resume(m: ModuleType, device: str) -> dict[str, Any]:
     resumed, resumed_optimizer = checkpoint_model(2, device)
     with temp_folder() as folder:
         path = str(folder / "checkpoint.pt")
-        m.save_checkpoint(path, first, first_optimizer, SAVED_AT)
+        save(m, path, first, first_optimizer, SAVED_AT, device)
         m.load_checkpoint(path, resumed, resumed_optimizer)
     train(resumed, resumed_optimizer, data[SAVED_AT:])
     return {"straight": model_state(straight), "resumed": model_state(resumed)}

@@ -277,8 +277,11 @@ def test_recorder_transparent(learner, expect: Expect) -> None:
     """recording changes neither the model's outputs nor its gradients"""
     with expect.context(f"a forward and backward pass with {RECORDER}"):
         got = learner.probe("recorder_transparency")
-    plain, recorded = got["plain"], got["recorded"]
+    plain, recorded, result = got["plain"], got["recorded"], got["outcome"]
     hint = "a forward hook that returns a value replaces the module's output: return nothing from the hook"
+    if result["raised"]:
+        reason = result["message"].strip().splitlines()[0][:160] if result["message"].strip() else ""
+        raise Mismatch(f"with a recorder, the forward and backward pass failed ({result['raised']}: {reason}). {hint[0].upper()}{hint[1:]}")
     expect.close(recorded["out"], plain["out"], "with a recorder, the model's output", hint)
     for name, grad in plain["grads"].items():
         if recorded["grads"][name] is None:
@@ -501,9 +504,6 @@ def test_checkpoint_contents(learner, expect: Expect) -> None:
     """save_checkpoint writes {'model': state_dict, 'optimizer': state_dict, 'epoch': int}"""
     with expect.context("save_checkpoint(path, model, optimizer, 2)"):
         got = learner.probe("checkpoint_contents")
-    if not got["loadable"]:
-        raise Mismatch(f"torch.load(path, weights_only=True) cannot read what save_checkpoint wrote ({got['error']}): "
-                       "save only state dicts and plain values, not the model or optimizer objects")
     expect.equal(got["type"], "dict", "the type of the object save_checkpoint saved",
                  "save a dict with keys 'model', 'optimizer' and 'epoch'")
     missing = [key for key in ("model", "optimizer", "epoch") if key not in got["keys"]]
