@@ -52,7 +52,7 @@ from grader._roster import (
 )
 from grader._sandbox import Limits
 from grader._session import SuiteRunner, suite_session
-from grader._submission import Submission
+from grader._submission import Submission, SubmissionError, read_submission
 
 DEFAULT_OUT = Path("grading-results")
 _RETRIES = 1
@@ -382,6 +382,42 @@ def _not_submitted(
         for test in skeleton.tests
     ]
     return Report(exercise=exercise.name, title=exercise.title, device=skeleton.device, path="", tests=tests, submitted=False)
+
+
+# -- many files, in this process ----------------------------------------------------------------------
+
+
+def grade_files(
+    files: Sequence[tuple[Exercise, str | os.PathLike[str]]], *, device: str = "auto", limits: Limits | None = None
+) -> list[Report]:
+    """Grade each ``(exercise, path)`` as :func:`grader.check` would, but in one suite session with one
+    fork server: each suite is collected once and each worker is forked, not started afresh."""
+    if device not in DEVICES:
+        raise GradingError(f"unknown device {device!r}; choose one of {', '.join(DEVICES)}")
+    limits = limits or Limits()
+    try:
+        server = ForkServer.start()
+    except ForkServerError as error:
+        raise GradingError(str(error)) from None
+    reports: list[Report] = []
+
+    def grade_each(suites: SuiteRunner) -> None:
+        for exercise, path in files:
+            try:
+                submission: Submission | Unusable = read_submission(Path(path))
+            except SubmissionError as error:
+                submission = Unusable(Path(path), str(error))
+            reports.append(
+                grade_submission(exercise, submission, device=resolved, limits=limits, forkserver=server, suites=suites)
+            )
+
+    try:
+        resolved = _resolve_device(device)
+        suite_session(sorted({exercise for exercise, _ in files}, key=lambda e: e.number), resolved, grade_each)
+    finally:
+        server.close()
+        reap_orphans(keep=set())
+    return reports
 
 
 # -- every exercise of one learner, in this process ---------------------------------------------------
