@@ -319,7 +319,7 @@ def _train(learner, reference, case: dict[str, Any]) -> tuple[dict[str, Any], di
 
 def _expect_manual_sgd_used(expect: Expect, got: dict[str, Any], case: dict[str, Any]) -> None:
     optimizers = got["optimizers"]
-    expect.true(bool(optimizers), "train_manual did not create a ManualSGD: train with your own optimizer")
+    expect.true(bool(optimizers), "train_manual never called step() on a ManualSGD: train with your own optimizer")
     if case["momentum"]:
         expect.equal(len(optimizers), 1, "the number of ManualSGD optimizers train_manual created",
                      "create the optimizer once, before the loop: a new one each epoch loses its momentum")
