@@ -1,4 +1,4 @@
-"""Variant: PyTorch as the course's notes write it: super(Class, self).__init__(...) (ManualSGD included: super(ManualSGD, self).__init__(params, defaults)), parameters built with torch.Tensor(n) and filled in place with .data.zero_(), updates through p.data, torch.autograd.Variable around the inputs, loss.data.item(), and model.cuda() only when the data lives on CUDA."""
+"""Variant: PyTorch as the course's notes write it: super(Class, self).__init__(...) (ManualSGD included: super(ManualSGD, self).__init__(params, defaults)), parameters built with torch.Tensor(n) and filled in place with .data.zero_(), updates through p.data, torch.autograd.Variable around the inputs, loss.data.item(), and model.cuda(x.get_device()) only when the data lives on CUDA."""
 
 import torch
 import torch.nn as nn
@@ -71,7 +71,7 @@ class ManualSGD(Optimizer):
 
 def train_manual(model, x, targets, epochs, lr, momentum=0.0):
     if x.is_cuda:
-        model.cuda()
+        model.cuda(x.get_device())
     x, targets = Variable(x), Variable(targets)
     optimizer = ManualSGD(model.parameters(), lr=lr, momentum=momentum)
     losses = []
