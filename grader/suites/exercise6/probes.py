@@ -373,8 +373,8 @@ def cell_is_full(cell: types.CellType) -> bool:
 
 def require_no_distributed_sampler(m: ModuleType) -> None:
     users = distributed_sampler_users(m, "shard_indices")
-    require(not users, f"{', '.join(f'`{user}`' for user in users)} uses DistributedSampler, which this exercise asks you to "
-                       "do without: write the index arithmetic yourself")
+    require(not users, f"shard_indices uses DistributedSampler (in {', '.join(f'`{user}`' for user in users)}), which this "
+                       "exercise asks you to do without: write the index arithmetic yourself")
 
 
 @probe

@@ -1,8 +1,8 @@
 """Mutant: shard_indices asks a helper for a real DistributedSampler (imported at the top of the file) instead of
 writing the index arithmetic the exercise asks for; its answers are right, but the contract rules the sampler out.
 
-expect: test_shard_without_shuffle: `_sampler_for` uses DistributedSampler
-expect: test_shard_rejects_bad_rank: uses DistributedSampler, which this exercise asks you to do without
+expect: test_shard_without_shuffle: shard_indices uses DistributedSampler (in `_sampler_for`)
+expect: test_shard_rejects_bad_rank: which this exercise asks you to do without
 """
 
 from __future__ import annotations
