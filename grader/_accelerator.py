@@ -92,12 +92,19 @@ def _hint(reason: str | None) -> str:
     return HINTS.get(reason or "other", HINTS["other"])
 
 
-# A tensor's record: (state, reason, weak reference). Keyed by id(): the weak reference's callback
-# drops the record when the tensor dies, before its id can be reused.
-_Record = tuple[str, "str | None", "weakref.ref[Tensor]"]
-# The latest tagged allocation at each data pointer: (numel, state, reason). nn.Parameter(data) makes a
-# new tensor object that the mode never sees; it shares its data's memory, which finds its record.
-_Pointer = tuple[int, str, "str | None"]
+# A storage's record: (state, reason, weak reference). The device is a property of the memory, so
+# every tensor on one storage shares it: views, ``nn.Parameter(data)``, ``Variable(x)``, a parameter
+# after ``param.data = moved`` (how ``Module.to`` moves it). Keyed by id(): torch keeps a storage's
+# Python object as long as the storage lives, and its weak reference's callback drops the record
+# when the storage dies, before its id can be reused.
+_Record = tuple[str, "str | None", "weakref.ref[Any]"]
+
+
+def _storage(tensor: Tensor) -> Any:
+    try:
+        return tensor.untyped_storage()
+    except (RuntimeError, NotImplementedError):  # a tensor without storage (sparse, nested)
+        return None
 
 
 class Accelerator(TorchFunctionMode):
@@ -106,10 +113,9 @@ class Accelerator(TorchFunctionMode):
     def __init__(self) -> None:
         super().__init__()
         self.records: dict[int, _Record] = {}
-        self.pointers: dict[int, _Pointer] = {}
         records = self.records
 
-        def forget(key: int, ref: weakref.ref[Tensor]) -> None:
+        def forget(key: int, ref: weakref.ref[Any]) -> None:
             record = records.get(key)
             if record is not None and record[2] is ref:
                 del records[key]
@@ -118,38 +124,29 @@ class Accelerator(TorchFunctionMode):
 
     # ---------------------------------------------------------------- records
 
-    def tag(self, tensor: Tensor, state: str | None, reason: str | None = None) -> None:
-        key = id(tensor)
+    def tag(self, tensor: Tensor, state: str | None, reason: str | None = None, *, replace: bool = True) -> None:
+        """Record that ``tensor``'s memory is on ``state`` (None: unknown); with ``replace=False``
+        only memory not yet known (an op that returns a view of its input changes nothing)."""
+        storage = _storage(tensor)
+        if storage is None:
+            return
+        key = id(storage)
+        if not replace and key in self.records:
+            return
         if state is None:
             self.records.pop(key, None)
             return
         forget = self._forget
-        self.records[key] = (state, reason, weakref.ref(tensor, lambda ref: forget(key, ref)))
-        try:
-            pointer = tensor.data_ptr()
-        except RuntimeError:  # a tensor without storage
-            return
-        if pointer:
-            self.pointers[pointer] = (tensor.numel(), state, reason)
+        self.records[key] = (state, reason, weakref.ref(storage, lambda ref: forget(key, ref)))
 
     def record(self, tensor: Tensor) -> tuple[str | None, str | None]:
-        found = self.records.get(id(tensor))
-        if found is not None:
-            return found[0], found[1]
-        if isinstance(tensor, torch.nn.Parameter):
-            return self._parameter(tensor)
-        return None, None
-
-    def _parameter(self, param: Tensor) -> tuple[str | None, str | None]:
-        """An untagged Parameter: made by ``nn.Parameter(data)`` from a tensor the mode tagged (it
-        shares that tensor's memory), else unknown."""
-        pointer = param.data_ptr()
-        found = self.pointers.get(pointer) if pointer else None
-        if found is None or found[0] != param.numel():
+        storage = _storage(tensor)
+        found = self.records.get(id(storage)) if storage is not None else None
+        if found is None:
             return None, None
-        state = found[1]
-        self.tag(param, state, "parameter" if state == CPU else None)
-        return state, ("parameter" if state == CPU else None)
+        if found[0] == CPU and isinstance(tensor, torch.nn.Parameter):
+            return CPU, "parameter"
+        return found[0], found[1]
 
     def state(self, tensor: Tensor) -> str | None:
         return self.record(tensor)[0]
@@ -173,12 +170,11 @@ class Accelerator(TorchFunctionMode):
         if not tensors:
             result = func(*args, **kwargs)
             if isinstance(result, Tensor):
-                self.tag(result, CPU, self._maker(func))
+                self.tag(result, CPU, self._maker(func), replace=False)
             return result
         state, reason = self._combined(tensors, func)
         result = func(*args, **kwargs)
-        if state is not None:
-            self._tag_outputs(result, tensors, state, reason)
+        self._tag_outputs(result, state, reason)
         return result
 
     def _combined(self, tensors: list[Tensor], func: Callable[..., Any]) -> tuple[str | None, str | None]:
@@ -209,14 +205,15 @@ class Accelerator(TorchFunctionMode):
             return CPU, next((r for r in reasons if r), None)
         return None, None
 
-    def _tag_outputs(self, result: Any, inputs: list[Tensor], state: str, reason: str | None) -> None:
+    def _tag_outputs(self, result: Any, state: str | None, reason: str | None) -> None:
+        if state is None:
+            return
         if isinstance(result, Tensor):
-            if not any(result is tensor for tensor in inputs):
-                self.tag(result, state, reason)
+            self.tag(result, state, reason, replace=False)
         elif isinstance(result, (list, tuple)):
             for item in result:
-                if isinstance(item, Tensor) and not any(item is tensor for tensor in inputs):
-                    self.tag(item, state, reason)
+                if isinstance(item, Tensor):
+                    self.tag(item, state, reason, replace=False)
 
     @staticmethod
     def _maker(func: Callable[..., Any]) -> str:
@@ -358,20 +355,10 @@ def _numpy(mode: Accelerator, func: Callable[..., Any], args: tuple[Any, ...], k
     return func(*args, **kwargs)
 
 
-def _set_data(mode: Accelerator, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """``param.data = new`` (how ``Module.to`` moves a parameter): the parameter takes new's device."""
-    result = func(*args, **kwargs)
-    target, new = args[0], args[1]
-    if isinstance(new, Tensor):
-        state, reason = mode.record(new)
-        mode.tag(target, state, reason)
-    return result
-
-
 def _get_grad(mode: Accelerator, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     """A gradient the autograd engine made is on its tensor's device."""
     grad = func(*args, **kwargs)
-    if isinstance(grad, Tensor) and id(grad) not in mode.records:
+    if isinstance(grad, Tensor) and mode.state(grad) is None:
         state, _ = mode.record(args[0])
         if state is not None:
             mode.tag(grad, state)
@@ -414,11 +401,11 @@ _HANDLERS: dict[Any, Callable[[Accelerator, Callable[..., Any], tuple[Any, ...],
     Tensor.device.__get__: _get_device,
     Tensor.is_cuda.__get__: _is_cuda,
     Tensor.is_cpu.__get__: _is_cpu,
-    Tensor.data.__set__: _set_data,
     Tensor.grad.__get__: _get_grad,
     Tensor.grad.__set__: _set_grad,
     torch._C._VariableFunctions._pack_padded_sequence: _packed,
     torch._C._VariableFunctions._pad_packed_sequence: _packed,
+    Tensor.data.__set__: _passthrough,  # the tensor takes the new memory, and with it its device
     torch._C._nn._parse_to: _passthrough,
     torch._has_compatible_shallow_copy_type: _passthrough,
 }
