@@ -1,6 +1,7 @@
 """Mutant: pad_collate moves every sequence with a hard-coded .cuda() instead of keeping it on its device: it crashes on a machine without a GPU.
 
-expect: test_pad_collate_padded[a single sequence]: never a hard-coded `.cuda()`
+expect: test_pad_collate_padded: never a hard-coded `.cuda()`
+expect: test_pad_collate_lengths: Torch not compiled with CUDA enabled
 """
 
 from __future__ import annotations
