@@ -26,13 +26,19 @@ from grader.probing import probe, require
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
 FUNCTIONS = ("Sigmoid", "Linear", "StraightThroughRound", "ClampedExp")
 LABELS = {"Sigmoid": ["x"], "Linear": ["x", "weight", "bias"], "StraightThroughRound": ["x"], "ClampedExp": ["x"]}
-MATMULS = frozenset({"mm", "bmm", "addmm", "addbmm", "baddbmm", "mv", "addmv", "dot", "vdot", "addr", "matmul"})
+# The operations that compute a gradient of Linear: matrix products, and the sum over the batch.
+PRODUCTS = frozenset({"mm", "bmm", "addmm", "addbmm", "baddbmm", "mv", "addmv", "dot", "vdot", "addr", "matmul", "sum"})
 EPSILON = 1e-6  # the finite-difference step of torch.autograd.gradcheck
 FAR_FROM_KINK = 0.05  # inputs of ClampedExp stay this far from max_value where finite differences are taken
 
 
 def generator(seed: int) -> torch.Generator:
     return torch.Generator().manual_seed(seed)
+
+
+def host(value: Any) -> Any:
+    """A tensor read back for the grader (detached, on the CPU); ``None`` stays ``None``."""
+    return value.detach().cpu() if isinstance(value, torch.Tensor) else value
 
 
 def function_class(m: ModuleType, name: str) -> type:
@@ -176,15 +182,18 @@ class AutogradUse:
 
 
 class OpRecorder(TorchDispatchMode):
-    """Records the name of every ATen operation run while active (the operations run as they are)."""
+    """Records the name and result size of every ATen operation run while active (the operations
+    run as they are)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.ops: list[str] = []
+        self.ops: list[tuple[str, int]] = []
 
     def __torch_dispatch__(self, func: Any, types: Any, args: Any = (), kwargs: Any = None) -> Any:
-        self.ops.append(func.overloadpacket.__name__)
-        return func(*args, **(kwargs or {}))
+        result = func(*args, **(kwargs or {}))
+        size = result.numel() if isinstance(result, torch.Tensor) else -1
+        self.ops.append((func.overloadpacket.__name__, size))
+        return result
 
 
 def learner_node(out: torch.Tensor, cls: type) -> Any:
@@ -210,7 +219,7 @@ def forward(m: ModuleType, device: str, function: str, case: dict[str, Any], dty
     args = build_inputs(function, case, seed, DTYPES[dtype], device)
     args = [a.detach() if isinstance(a, torch.Tensor) else a for a in args]
     out = apply(cls, function, case, args)
-    return {"out": out.detach(), "device": out.device.type}
+    return {"out": host(out), "device": out.device.type}
 
 
 @probe
@@ -221,7 +230,7 @@ def sigmoid_extremes(m: ModuleType, device: str, dtype: str) -> dict[str, Any]:
     x = torch.tensor(values, dtype=DTYPES[dtype], device=device, requires_grad=True)
     out = apply(cls, "Sigmoid", {}, [x])
     (grad,) = vjp(out, [x], torch.ones_like(out))
-    return {"x": values, "out": out.detach(), "grad": grad}
+    return {"x": values, "out": host(out), "grad": host(grad)}
 
 
 @probe
@@ -266,10 +275,10 @@ def gradients(m: ModuleType, device: str, function: str, case: dict[str, Any], d
         node = learner_node(out, cls)
         returned = call_backward(node, grad_output) if node is not None else []
         runs.append({
-            "inputs": [a.detach() for a in args if isinstance(a, torch.Tensor)],
-            "out": out.detach(),
-            "grad_output": grad_output,
-            "grads": list(grads),
+            "inputs": [host(a) for a in args if isinstance(a, torch.Tensor)],
+            "out": host(out),
+            "grad_output": host(grad_output),
+            "grads": [host(g) for g in grads],
             "returned": describe_returned(returned),
             "engine": watch.engine - 1,
             "forward_mode": watch.forward_mode,
@@ -342,7 +351,7 @@ def double_backward(m: ModuleType, device: str, function: str, case: dict[str, A
     return {
         "status": "graph",
         "labels": [*labels, "grad_output"],
-        "second": [torch.zeros_like(t) if s is None else s.detach() for s, t in zip(second, targets)],
+        "second": [host(torch.zeros_like(t) if s is None else s) for s, t in zip(second, targets)],
     }
 
 
@@ -370,13 +379,14 @@ def inplace_after_forward(m: ModuleType, device: str, function: str, case: dict[
         if "modified by an inplace operation" in str(error):
             return {"error": True, "grads": []}
         raise
-    return {"error": False, "grads": list(grads)}
+    return {"error": False, "grads": [host(g) for g in grads]}
 
 
 @probe
 def backward_returns(m: ModuleType, device: str, function: str, case: dict[str, Any]) -> dict[str, Any]:
     """What backward returns when called directly, position by position, for inputs with the
-    requires_grad flags of ``case["needs"]``; and the matrix products it ran."""
+    requires_grad flags of ``case["needs"]``; the size of each input, and the size of the result of
+    each matrix product and sum backward ran (a gradient has its input's size)."""
     cls = function_class(m, function)
     args = build_inputs(function, case, seed=21, dtype=torch.float64, device=device)
     out = apply(cls, function, case, args)
@@ -389,7 +399,8 @@ def backward_returns(m: ModuleType, device: str, function: str, case: dict[str, 
     return {
         "inputs": len(args),
         "returned": describe_returned(returned),
-        "matmuls": sum(op in MATMULS for op in recorder.ops),
+        "sizes": [a.numel() if isinstance(a, torch.Tensor) else None for a in args],
+        "products": [size for op, size in recorder.ops if op in PRODUCTS],
         "needs": list(node.needs_input_grad),
     }
 
@@ -441,7 +452,7 @@ def layer_init(m: ModuleType, device: str, in_features: int, out_features: int) 
         require(isinstance(getattr(layer, "weight", None), torch.Tensor), "FunctionLinear has no tensor attribute `weight`")
         require(isinstance(getattr(layer, "bias", None), torch.Tensor),
                 f"`FunctionLinear({in_features}, {out_features})` has no bias tensor: the default must be bias=True")
-    return {"weight": first.weight.detach(), "bias": first.bias.detach(), "second_weight": second.weight.detach()}
+    return {"weight": host(first.weight), "bias": host(first.bias), "second_weight": host(second.weight)}
 
 
 def load_layer(layer: nn.Module, in_features: int, out_features: int, bias: bool) -> None:
@@ -482,13 +493,13 @@ def layer_forward(m: ModuleType, device: str, bias: bool, dtype: str) -> dict[st
             forward_cls = getattr(type(node), "_forward_cls", None)
             found = isinstance(forward_cls, type) and issubclass(forward_cls, linear)
             pending.extend(next_node for next_node, _ in node.next_functions)
-    result: dict[str, Any] = {"out": out.detach(), "uses_linear": found, "top": top, "requires_grad": out.requires_grad}
+    result: dict[str, Any] = {"out": host(out), "uses_linear": found, "top": top, "requires_grad": out.requires_grad}
     if out.requires_grad and out.shape == (6, 3):
         grad_output = torch.randn(6, 3, generator=generator(33), dtype=DTYPES[dtype]).to(device)
         (out * grad_output).sum().backward()
         weight_grad = layer.weight.grad
         bias_value = getattr(layer, "bias", None)
-        result.update(x_grad=x.grad, weight_grad=weight_grad,
-                      bias_grad=bias_value.grad if isinstance(bias_value, torch.Tensor) else None)
+        result.update(x_grad=host(x.grad), weight_grad=host(weight_grad),
+                      bias_grad=host(bias_value.grad) if isinstance(bias_value, torch.Tensor) else None)
     return result
 
