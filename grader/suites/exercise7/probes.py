@@ -327,7 +327,8 @@ def jacobians(m: ModuleType, device: str, function: str, case: dict[str, Any], s
 @probe
 def double_backward(m: ModuleType, device: str, function: str, case: dict[str, Any], seed: int) -> dict[str, Any]:
     """With ``create_graph=True`` (float64): does the learner's backward build a graph, and if so,
-    the second-order products ``d(u . grads) / d(inputs, grad_output)`` for a random ``u``."""
+    the first-order gradients and the second-order products ``d(u . grads) / d(inputs, grad_output)``
+    for a random ``u``."""
     cls = function_class(m, function)
     args = build_inputs(function, case, seed, torch.float64, device, gradcheck=True)
     out = apply(cls, function, case, args)
@@ -337,20 +338,22 @@ def double_backward(m: ModuleType, device: str, function: str, case: dict[str, A
     first = vjp(out, inputs, grad_output, create_graph=True)
     directions = [torch.randn(t.shape, generator=g, dtype=torch.float64).to(device) for t in inputs]
     tracked = [(grad, u) for grad, u in zip(first, directions) if grad is not None and grad.requires_grad]
+    first_order = [host(grad) for grad in first]
     if not tracked:
-        return {"status": "no graph", "labels": [], "second": []}
+        return {"status": "no graph", "labels": [], "first": first_order, "second": []}
     targets = [*inputs, grad_output]
     try:
         total = sum((grad * u).sum() for grad, u in tracked)
         second = torch.autograd.grad(total, targets, allow_unused=True)
     except RuntimeError as error:
         if "differentiate twice" in str(error):
-            return {"status": "refused", "labels": [], "second": []}
+            return {"status": "refused", "labels": [], "first": first_order, "second": []}
         raise
     labels = [label for label, a in zip(LABELS[function], args) if isinstance(a, torch.Tensor) and a.requires_grad]
     return {
         "status": "graph",
         "labels": [*labels, "grad_output"],
+        "first": first_order,
         "second": [host(torch.zeros_like(t) if s is None else s) for s, t in zip(second, targets)],
     }
 

@@ -45,7 +45,8 @@ GRADCHECK_TOLERANCE = dict(rtol=1e-3, atol=1e-5)  # torch.autograd.gradcheck's d
 
 FORMULAS = {
     "Sigmoid": "backward returns grad_output * out * (1 - out), with out the output saved in forward",
-    "Linear": "grad_x = grad_output @ weight, grad_weight = grad_output.T @ x, grad_bias = grad_output summed over the batch",
+    "Linear": "the gradients are grad_output @ weight for x, grad_output.T @ x for weight and grad_output summed over the "
+              "batch for bias",
     "StraightThroughRound": "backward returns grad_output unchanged",
     "ClampedExp": "the gradient for x is grad_output * out where x < max_value and 0 elsewhere",
 }
@@ -211,8 +212,8 @@ def test_round_forward(learner, reference, expect: Expect) -> None:
             got = learner.probe("forward", **kwargs)
         want = reference.probe("forward", **kwargs)
         expect.close(got["out"], want["out"], f"StraightThroughRound.apply(x) for x holding -1.5, -0.5, 0.5, 1.5, 2.5 and "
-                     f"random values ({dtype})", "torch.round rounds halves to the even neighbour (0.5 -> 0, 1.5 -> 2, "
-                     "2.5 -> 2) and keeps the input's dtype: return torch.round(x)")
+                     f"random values ({dtype})", "halves round to the even neighbour, as torch.round does (0.5 -> 0, "
+                     "1.5 -> 2, 2.5 -> 2), and the input's dtype is kept: return torch.round(x)")
 
 
 @pytest.mark.points(2)
@@ -269,7 +270,7 @@ def test_clamped_exp_gradient_past_max_value(learner, reference, expect: Expect)
         if grad is None:
             raise Mismatch("ClampedExp's backward returned None for x, which requires grad: return its gradient first")
         if grad.shape == x.shape:
-            for where, mask in (("at x == max_value", x == 1.0), ("past max_value", x > 1.0)):
+            for where, mask in (("past max_value", x > 1.0), ("at x == max_value", x == 1.0)):
                 values = grad[mask]
                 if bool((values != 0).any()):
                     value = values[values != 0][0].item()
@@ -311,9 +312,9 @@ GRADIENT_CASES = {
 
 def _gradient_hint(name: str, got: torch.Tensor, want: torch.Tensor, grad_output: torch.Tensor) -> str:
     """Name the usual slip where the learner's gradient says what it is."""
-    if got.shape == want.shape and name in ELEMENTWISE and _close(got * grad_output, want, torch.float64):
+    if got.shape == want.shape and name in ELEMENTWISE and _close(got * grad_output, want, got.dtype):
         return f"it is the derivative itself, not multiplied by grad_output (the chain rule): {FORMULAS[name]}"
-    if got.shape == want.shape and _close(-got, want, torch.float64):
+    if got.shape == want.shape and _close(-got, want, got.dtype):
         return f"the sign is flipped: {FORMULAS[name]}"
     return FORMULAS[name]
 
@@ -359,7 +360,8 @@ def test_gradcheck(learner, expect: Expect, case_id: str) -> None:
             raise Mismatch(f"{name}'s backward returned None for `{label}`, which requires grad: return its gradient")
         expect.close(analytic, numerical, f"the Jacobian of {call} for `{label}` from your backward, against central "
                      "differences of your forward (float64, what torch.autograd.gradcheck compares)",
-                     f"torch.autograd.gradcheck fails: backward must be the derivative of what forward computes; {FORMULAS[name]}",
+                     f"so torch.autograd.gradcheck fails: backward must be the derivative of what forward computes; "
+                     f"{FORMULAS[name]}",
                      **GRADCHECK_TOLERANCE)
 
 
@@ -374,6 +376,8 @@ def test_gradgradcheck(learner, reference, expect: Expect, case_id: str) -> None
     if got["status"] != "graph":
         return  # no graph, or refused (@once_differentiable): double backward fails loudly, not wrongly
     want = reference.probe("double_backward", function=name, case=case, seed=9)
+    for label, first, expected in zip(want["labels"], got["first"], want["first"]):
+        expect.close(first, expected, f"with create_graph=True, the gradient for `{label}` of {call}", FORMULAS[name])
     for label, second, expected in zip(want["labels"], got["second"], want["second"]):
         expect.close(second, expected, f"with create_graph=True, the second-order gradient for `{label}` through "
                      f"{name}'s backward", "the gradients your backward returns carry a graph, but not the graph of their "
