@@ -349,6 +349,8 @@ def double_backward(m: ModuleType, device: str, function: str, case: dict[str, A
         if "differentiate twice" in str(error):
             return {"status": "refused", "labels": [], "first": first_order, "second": []}
         raise
+    if all(each is None for each in second):  # e.g. @once_differentiable: its error node leads nowhere
+        return {"status": "no graph", "labels": [], "first": first_order, "second": []}
     labels = [label for label, a in zip(LABELS[function], args) if isinstance(a, torch.Tensor) and a.requires_grad]
     return {
         "status": "graph",
