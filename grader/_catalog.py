@@ -60,6 +60,7 @@ EXERCISES: tuple[Exercise, ...] = (
     Exercise(4, "A map-style Dataset with lazy transforms"),
     Exercise(5, "A custom collate_fn for variable-length sequences"),
     Exercise(6, "Samplers and reproducible DataLoaders"),
+    Exercise(7, "Backward from scratch, the autograd way: custom torch.autograd.Function"),
     Exercise(8, "Inside nn.Module: apply, hooks, freezing and checkpoints"),
 )
 

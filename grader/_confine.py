@@ -101,16 +101,24 @@ def build_policy(
 
 
 def protected_paths(kit_root: str, package_dir: str) -> tuple[str, ...]:
-    """The references (beside the package or inside it) and the hidden suites' test modules.
+    """The references and the hidden suites' test modules, in every copy of the kit this
+    interpreter can see: beside the package (a checkout), inside it (a wheel's ``grader/_kit``),
+    and in any other ``grader`` package on ``sys.path`` (a second install, a stale build's copy).
 
     The probes stay readable: they ship to learners anyway and hold no expected answers, and
     torch reads their source lines whenever it formats a stack (``torch.manual_seed`` does).
     """
-    found = {_real(os.path.join(kit_root, "solutions")), _real(os.path.join(package_dir, "_kit"))}
-    for folder, folders, files in os.walk(os.path.join(package_dir, "suites")):
-        found.update(_real(os.path.join(folder, name)) for name in files
-                     if name.startswith("test_") or name in ("conftest.py", "pytest.ini"))
-        found.update(_real(os.path.join(folder, name)) for name in folders if name == "__pycache__")
+    packages = {_real(package_dir)} | {
+        _real(os.path.join(entry, "grader")) for entry in sys.path if entry and os.path.isdir(os.path.join(entry, "grader"))
+    }
+    found = {_real(os.path.join(kit_root, "solutions"))}
+    for package in packages:
+        found.add(os.path.join(package, "_kit"))
+        found.add(os.path.join(os.path.dirname(package), "solutions"))
+        for folder, folders, files in os.walk(os.path.join(package, "suites")):
+            found.update(_real(os.path.join(folder, name)) for name in files
+                         if name.startswith("test_") or name in ("conftest.py", "pytest.ini"))
+            found.update(_real(os.path.join(folder, name)) for name in folders if name == "__pycache__")
     return tuple(sorted(found))
 
 

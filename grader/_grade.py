@@ -52,7 +52,7 @@ from grader._roster import (
 )
 from grader._sandbox import Limits
 from grader._session import SuiteRunner, suite_session
-from grader._submission import Submission
+from grader._submission import Submission, SubmissionError, read_submission
 
 DEFAULT_OUT = Path("grading-results")
 _RETRIES = 1
@@ -384,6 +384,50 @@ def _not_submitted(
     return Report(exercise=exercise.name, title=exercise.title, device=skeleton.device, path="", tests=tests, submitted=False)
 
 
+# -- many files, in this process ----------------------------------------------------------------------
+
+
+def _in_one_session(
+    exercises: list[Exercise], device: str, body: Callable[[str, ForkServer, SuiteRunner], None]
+) -> None:
+    """Run ``body(device, server, suites)`` in this process with one fork server and one suite
+    session (each suite collected once); the resolved device is passed on."""
+    try:
+        server = ForkServer.start()
+    except ForkServerError as error:
+        raise GradingError(str(error)) from None
+    try:
+        resolved = _resolve_device(device)
+        suite_session(exercises, resolved, lambda suites: body(resolved, server, suites))
+    finally:
+        server.close()
+        reap_orphans(keep=set())
+
+
+def grade_files(
+    files: Sequence[tuple[Exercise, str | os.PathLike[str]]], *, device: str = "auto", limits: Limits | None = None
+) -> list[Report]:
+    """Grade each ``(exercise, path)`` as :func:`grader.check` would, but in one suite session with one
+    fork server: each suite is collected once and each worker is forked, not started afresh."""
+    if device not in DEVICES:
+        raise GradingError(f"unknown device {device!r}; choose one of {', '.join(DEVICES)}")
+    limits = limits or Limits()
+    reports: list[Report] = []
+
+    def grade_each(resolved: str, server: ForkServer, suites: SuiteRunner) -> None:
+        for exercise, path in files:
+            try:
+                submission: Submission | Unusable = read_submission(Path(path))
+            except SubmissionError as error:
+                submission = Unusable(Path(path), str(error))
+            reports.append(
+                grade_submission(exercise, submission, device=resolved, limits=limits, forkserver=server, suites=suites)
+            )
+
+    _in_one_session(sorted({exercise for exercise, _ in files}, key=lambda e: e.number), device, grade_each)
+    return reports
+
+
 # -- every exercise of one learner, in this process ---------------------------------------------------
 
 
@@ -402,14 +446,10 @@ def check_all(
         raise GradingError(f"no folder at {base}")
     limits = limits or Limits()
     learner = read_learner(base.parent, base.name, list(EXERCISES))
-    try:
-        server = ForkServer.start()
-    except ForkServerError as error:
-        raise GradingError(str(error)) from None
     skeletons: dict[str, Report] = {}
     reports: dict[str, Report] = {}
 
-    def grade_all(suites: SuiteRunner) -> None:
+    def grade_all(resolved: str, server: ForkServer, suites: SuiteRunner) -> None:
         for exercise in EXERCISES:
             submission = learner.submissions[exercise.name]
             if submission is None:
@@ -419,10 +459,5 @@ def check_all(
                     exercise, submission, device=resolved, limits=limits, forkserver=server, suites=suites
                 )
 
-    try:
-        resolved = _resolve_device(device)
-        suite_session(list(EXERCISES), resolved, grade_all)
-    finally:
-        server.close()
-        reap_orphans(keep=set())
+    _in_one_session(list(EXERCISES), device, grade_all)
     return reports

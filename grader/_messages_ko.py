@@ -50,6 +50,28 @@ CATALOG: dict[str, str] = {
     "Call super().__init__() at the start of __init__": "__init__의 맨 앞에서 super().__init__()를 호출하세요",
     "Your code asked for more memory than the grader allows": "코드가 채점기가 허용하는 것보다 많은 메모리를 요청했습니다",
     "Update parameters under torch.no_grad()": "매개변수는 torch.no_grad() 안에서 갱신하세요",
+    "Move tensors with the `device` you are given (`.to(device)`), never a hard-coded `.cuda()` or `'cuda'`":
+        "텐서는 주어진 `device`로 옮기세요 (`.to(device)`). `.cuda()`나 `'cuda'`를 직접 쓰지 마세요",
+    # grader._accelerator: the simulated accelerator's hints
+    "The batch was never moved to the device: `inputs.to(device)` returns a new tensor; assign it "
+    "(`inputs = inputs.to(device)`)":
+        "배치가 장치로 옮겨지지 않았습니다: `inputs.to(device)`는 새 텐서를 돌려줍니다. 결과를 대입하세요 "
+        "(`inputs = inputs.to(device)`)",
+    "The model was never moved to the device: call `model.to(device)` before training":
+        "모델이 장치로 옮겨지지 않았습니다: 학습 전에 `model.to(device)`를 호출하세요",
+    "A tensor the grader passed on the CPU was never moved to the device: move it with `x = x.to(device)`":
+        "채점기가 CPU에 두고 넘긴 텐서가 장치로 옮겨지지 않았습니다: `x = x.to(device)`로 옮기세요",
+    "A tensor moved to the CPU with `.cpu()` is used with tensors on the device: keep it on the device until the "
+    "computation is done":
+        "`.cpu()`로 CPU에 옮긴 텐서를 장치에 있는 텐서와 함께 썼습니다: 계산이 끝날 때까지 장치에 두세요",
+    "A tensor made with `torch.{name:w}(...)` is on the CPU while the inputs are on cuda: create it on the inputs' "
+    "device (`device=x.device`)":
+        "`torch.{name}(...)`로 만든 텐서는 CPU에 있는데 입력은 cuda에 있습니다: 입력과 같은 장치에 만드세요 "
+        "(`device=x.device`)",
+    "Keep every tensor of one computation on the same device (`t.to(x.device)`)":
+        "한 계산에 쓰이는 텐서는 모두 같은 장치에 두세요 (`t.to(x.device)`)",
+    "`.numpy()` needs a CPU tensor: call `.cpu()` first (`t.detach().cpu().numpy()`)":
+        "`.numpy()`는 CPU 텐서가 필요합니다: 먼저 `.cpu()`를 호출하세요 (`t.detach().cpu().numpy()`)",
     # grader._sandbox
     "your file could not be imported: {reason:t}": "파일을 import할 수 없습니다: {reason}",
     "timed out after {seconds} s while {activity:t} (an endless loop?)":

@@ -53,6 +53,16 @@ class Report:
     def passed(self) -> bool:
         return all(test.status in ("passed", "skipped") for test in self.tests)
 
+    @classmethod
+    def from_json(cls, doc: dict[str, Any], path: str = "") -> Report:
+        """A report read back from its :meth:`to_json` document (a learner's JSON in a class's results).
+
+        The document holds neither the learner's printed output nor the tests' tracebacks."""
+        tests = [TestResult(id=t["id"], name=t["name"], status=t["status"], score=t["score"], max_score=t["max_score"],
+                            message=t.get("message", "")) for t in doc["tests"]]
+        return cls(exercise=doc["exercise"], title=doc["title"], device=doc["device"], path=path, tests=tests,
+                   submitted=doc["submitted"], incidents=list(doc["incidents"]))
+
     def to_json(self) -> dict[str, Any]:
         """The document printed by ``grader check --json``."""
         return {

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grader._catalog import Exercise, kit_root
-from grader._forkserver import ForkedProcess, ForkServer, descendants, kill_descendants, kill_tree
+from grader._forkserver import ForkedProcess, ForkServer, ForkServerError, descendants, kill_descendants, kill_tree
 from grader._submission import Submission
 from grader._worker import EXIT_TOO_MANY_PROCESSES
 
@@ -297,6 +297,9 @@ class LearnerRunner:
         self.incidents: list[str] = []
         """Limits hit and crashes, one line each, in the order they happened."""
         self._worker: Worker | None = None
+        self._retired = 0
+        self._own_server: ForkServer | None = None
+        """Started after the first worker is lost, when no fork server was given: later workers fork."""
         self._import_failure: LearnerFailure | None = None
         self._loaded = False
         self._outputs: list[str] = []
@@ -309,7 +312,15 @@ class LearnerRunner:
 
     def start(self) -> None:
         if self._worker is None and self._import_failure is None:
-            self._worker = Worker(self.exercise, self.submission, self.device, self.limits, self.forkserver)
+            if self.forkserver is None and self._retired and self._own_server is None:
+                # A worker was lost (a time-out, a crash): more may follow, so fork them from a
+                # server that imports torch once rather than starting an interpreter for each.
+                try:
+                    self._own_server = ForkServer.start()
+                except ForkServerError:
+                    pass
+            self._worker = Worker(self.exercise, self.submission, self.device, self.limits,
+                                  self.forkserver or self._own_server)
             self._loaded = False
 
     def probe(self, name: str, **kwargs: Any) -> Any:
@@ -433,6 +444,7 @@ class LearnerRunner:
             self._output_bytes += self._worker.output.total
             self._output_kept += len(self._worker.output.kept)
             self._worker = None
+            self._retired += 1
 
     def output(self) -> str:
         """Everything the learner's code printed so far (truncated per worker)."""
@@ -443,6 +455,9 @@ class LearnerRunner:
 
     def close(self) -> None:
         self._retire()
+        if self._own_server is not None:
+            self._own_server.close()
+            self._own_server = None
         if self._output_bytes > self._output_kept:
             self.incidents.append(
                 f"printed {_size(self._output_bytes)} of output; the first {_size(self._output_kept)} were kept"

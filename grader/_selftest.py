@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from grader._catalog import EXERCISES, Exercise
-from grader._check import check
+from grader._grade import grade_files
 from grader._report import Report
 
 
@@ -30,11 +30,15 @@ def selftest(
     device: str = "auto",
     on_report: Callable[[str, Report], None] | None = None,
 ) -> list[SelftestProblem]:
-    """Grade each exercise's reference and stub; return what breaks the promise (empty when sound)."""
+    """Grade each exercise's reference and stub; return what breaks the promise (empty when sound).
+
+    Every file is graded as ``grader check`` grades it, in one session (see :func:`grade_files`)."""
+    exercises = list(exercises)
+    files = [(exercise, path) for exercise in exercises for path in (exercise.reference_path, exercise.stub_path)]
+    reports = iter(grade_files(files, device=device))
     problems: list[SelftestProblem] = []
     for exercise in exercises:
-        reference = check(exercise, exercise.reference_path, device=device)
-        stub = check(exercise, exercise.stub_path, device=device)
+        reference, stub = next(reports), next(reports)
         if on_report:
             on_report("reference", reference)
             on_report("stub", stub)

@@ -16,6 +16,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "title.exercise4": {"en": "A map-style Dataset with lazy transforms", "ko": "지연 변환(lazy transform)을 쓰는 map-style Dataset"},
     "title.exercise5": {"en": "A custom collate_fn for variable-length sequences", "ko": "가변 길이 시퀀스를 위한 사용자 정의 collate_fn"},
     "title.exercise6": {"en": "Samplers and reproducible DataLoaders", "ko": "샘플러와 재현 가능한 DataLoader"},
+    "title.exercise7": {"en": "Backward from scratch, the autograd way: custom torch.autograd.Function",
+                        "ko": "autograd 방식으로 직접 구현하는 backward: 사용자 정의 torch.autograd.Function"},
     "title.exercise8": {"en": "Inside nn.Module: apply, hooks, freezing and checkpoints",
                         "ko": "nn.Module 들여다보기: apply, 훅, 동결, 체크포인트"},
     # the report of grader check

@@ -20,6 +20,8 @@ from typing import Any, TypeVar
 
 import torch
 
+from grader import _accelerator
+
 ProbeFunction = TypeVar("ProbeFunction", bound=Callable[..., Any])
 
 _MARK = "__grader_probe__"
@@ -163,6 +165,22 @@ def _put_global_module_hooks(taken: dict[str, dict[Any, Any]]) -> None:
         registry.update(hooks)
 
 
+REAL_DEVICE = "_real_device"
+"""A probe keyword (see :func:`on_real_device`): run this call on the grading device itself."""
+
+
+def on_real_device(**kwargs: Any) -> dict[str, Any]:
+    """``kwargs`` for a probe call that runs on the grading device itself, never on the simulated
+    accelerator: on a CPU grader, code that hard-codes ``.cuda()`` fails there."""
+    return {**kwargs, REAL_DEVICE: True}
+
+
+def seen_device(device: str, real: bool = False) -> str:
+    """The device string a probe receives on grading device ``device``: ``cuda`` (the simulated
+    accelerator, :mod:`grader._accelerator`) for ``cpu``, unless the call is on the real device."""
+    return _accelerator.DEVICE if not real and _accelerator.applies(device) else device
+
+
 def call_probe(probes: ModuleType, name: str, module: ModuleType, device: str, kwargs: dict[str, Any]) -> Any:
     """Run the probe ``name`` on ``module`` from a clean, seeded torch state."""
     return run_probe(find_probe(probes, name), module, device, kwargs)
@@ -170,9 +188,16 @@ def call_probe(probes: ModuleType, name: str, module: ModuleType, device: str, k
 
 def run_probe(function: Callable[..., Any], module: ModuleType | None, device: str, kwargs: dict[str, Any]) -> Any:
     """Run a probe function from a clean, seeded torch state; :class:`Tampering` if the code it
-    ran left a torch mode active (every torch call after it would have gone through that mode)."""
+    ran left a torch mode active (every torch call after it would have gone through that mode).
+
+    On a CPU grader the probe runs on the simulated accelerator (it receives the device ``cuda``)
+    unless ``kwargs`` ask for the real device (:func:`on_real_device`)."""
+    real = bool(kwargs.get(REAL_DEVICE))
+    kwargs = {name: value for name, value in kwargs.items() if name != REAL_DEVICE}
+    seen = seen_device(device, real)
     with clean_torch_state(device):
-        result = function(module, device, **kwargs)
+        with _accelerator.simulated() if seen != device else contextlib.nullcontext():
+            result = function(module, seen, **kwargs)
         if _modes_active():
             raise Tampering("your code left a torch function or dispatch mode active, which changes every torch "
                             "call after it: the result cannot be trusted")
@@ -218,12 +243,16 @@ def describe_exception(
         message, in_worker = _from_worker_process(worker, learner_file, locate)
         where = in_worker or where
         lines[-1] = f"{type(error).__name__}: {message}"
-    return {
+    described = {
         "type": type(error).__name__,
         "message": message,
         "where": where,
         "traceback": "\n".join(lines) if where else "",
     }
+    hint = _accelerator.hint_of(error)
+    if hint:
+        described["hint"] = hint
+    return described
 
 
 _WORKER_ERROR = re.compile(
@@ -283,6 +312,8 @@ def exception_summary(error: dict[str, Any]) -> str:
         return "not implemented yet (NotImplementedError)"
     text = f"{kind}: {message}" if message else kind
     hints = [hint for fragment, hint in _KNOWN_ERRORS.items() if fragment in message]
+    if error.get("hint"):
+        hints.append(error["hint"])
     return text + place + "".join(f". {hint}" for hint in hints)
 
 
@@ -294,6 +325,9 @@ _KNOWN_ERRORS = {
     "can't allocate memory": "Your code asked for more memory than the grader allows",
     "a leaf Variable that requires grad is being used in an in-place operation": (
         "Update parameters under torch.no_grad()"
+    ),
+    "Torch not compiled with CUDA enabled": (
+        "Move tensors with the `device` you are given (`.to(device)`), never a hard-coded `.cuda()` or `'cuda'`"
     ),
 }
 

@@ -42,3 +42,20 @@ def test_a_checkout_root_on_sys_path_is_never_granted_whole(tmp_path: Path, monk
     assert str(checkout.resolve()) not in policy.readable, "a roster or results kept in the checkout would be readable"
     assert str(package.resolve()) in policy.readable
     assert str((checkout / "solutions").resolve()) in policy.protected
+
+
+def test_every_copy_of_the_kit_on_sys_path_stays_protected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout graded through an editable install, with another copy of the package in site-packages
+    (an older build's ``grader/_kit``, a second install): that copy's references and tests are secret too."""
+    checkout, site = tmp_path / "kit", tmp_path / "site-packages"
+    package, other = checkout / "grader", site / "grader"
+    package.mkdir(parents=True)
+    (checkout / "solutions").mkdir()
+    (other / "_kit" / "solutions").mkdir(parents=True)
+    (other / "suites" / "exercise2").mkdir(parents=True)
+    (other / "suites" / "exercise2" / "test_exercise2.py").write_text("")
+    monkeypatch.setattr(sys, "path", [str(site), str(checkout)])
+    policy = _policy(tmp_path, checkout, package)
+    assert str(site.resolve()) in policy.readable, "site-packages stays readable, around the secrets in it"
+    for secret in (checkout / "solutions", other / "_kit", other / "suites" / "exercise2" / "test_exercise2.py"):
+        assert str(secret.resolve()) in policy.protected, f"{secret} is readable to learner code"

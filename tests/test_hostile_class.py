@@ -1,4 +1,5 @@
-"""The whole hostile corpus graded in one ``grader grade`` run, beside correct learners.
+"""The whole hostile corpus graded in the session's class run, beside correct learners and every
+other corpus.
 
 Every file in ``tests/hostile/`` is one learner (its file name is the learner id) and must earn
 exactly what its docstring says (see :class:`conftest.Outcome`). The correct learners must get
@@ -9,9 +10,7 @@ output folder must hold only the grader's files, whatever the hostile files trie
 from __future__ import annotations
 
 import csv
-import json
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -19,117 +18,11 @@ import pytest
 
 import grader
 from grader._confine import DISABLE_LANDLOCK, landlock_abi
-from conftest import Outcome, outcome
-
-ROOT = Path(__file__).resolve().parents[1]
-HOSTILE = ROOT / "tests" / "hostile"
-EXERCISES = ["exercise1", "exercise3"]
-CORRECT = ("alice", "eve", "zoe")
-"""Correct learners: first, in the middle and last of the roster's (alphabetical) order."""
-LIMITS = grader.Limits(timeout=3, memory=2 * 1024**3)
-MARKS = Path("/dev/shm")
-FAKE_NAMES = ("results.json", "junit.xml", "gradebook.csv", "alice.json")
-
-NOT_PYTHON = {
-    "empty.py": "score: 0\nmessage: does not define",
-    "binary_garbage.py": "score: 0\nmessage: not a text file",
-    "latin1_text.py": "score: 0\nmessage: not UTF-8 text",
-    "notebook_saved_as_py.py": "score: reference",
-}
-"""Outcomes of corpus files that cannot hold a docstring."""
-
-BESIDE = {
-    "conftest.py": "import pytest\n\ndef pytest_collection_modifyitems(items):\n    items.clear()\n",
-    "pytest.ini": "[pytest]\naddopts = --collect-only -p no:python\n",
-    "pyproject.toml": "[tool.pytest.ini_options]\naddopts = '--co'\n",
-    "setup.cfg": "[tool:pytest]\naddopts = --co\n",
-    "tox.ini": "[pytest]\naddopts = -k nothing_matches_this\n",
-}
+from conftest import CORRECT, CORRECT_EXERCISES, MARKS, ClassRun, hostile_cases, hostile_outcome, learner_of, tree
 
 
-def cases() -> list[Path]:
-    return sorted(HOSTILE.glob("*.py"))
-
-
-def case_outcome(path: Path) -> Outcome:
-    return outcome(path, NOT_PYTHON.get(path.name))
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
-def _marks() -> set[Path]:
-    return set(MARKS.glob("grader-hostile-*")) if MARKS.is_dir() else set()
-
-
-def _fake_results(root: Path) -> set[Path]:
-    """Where a hostile file would plant fake results: the class folder, around it, /tmp and /."""
-    places = (root, root.parent, root / "roster", Path("/tmp"), Path("/"))
-    return {place / name for place in places for name in FAKE_NAMES if (place / name).exists()}
-
-
-def _clear_traps() -> None:
-    for mark in _marks():
-        mark.unlink(missing_ok=True)
-    Path("/tmp/grader-hostile-unpickled").unlink(missing_ok=True)
-
-
-def make_class(root: Path) -> Path:
-    """The roster: correct learners alice, eve and zoe, and one learner per hostile file."""
-    roster = root / "roster"
-    for learner in CORRECT:
-        folder = roster / learner / ("exercises" if learner == "alice" else "")
-        folder.mkdir(parents=True, exist_ok=True)
-        for exercise in EXERCISES:
-            shutil.copy(ROOT / "solutions" / f"{exercise}.py", folder / f"{exercise}.py")
-    for path in cases():
-        expected = case_outcome(path)
-        folder = roster / path.stem
-        folder.mkdir(parents=True)
-        shutil.copy(path, folder / f"{expected.exercise}.py")
-        for name in expected.beside:
-            (folder / name).write_text(BESIDE[name])
-    return roster
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """One class run, from the class folder as working directory (so $PWD and the grader's cwd
-    point at it, as when an instructor runs ``grader grade roster/`` there)."""
-    root = tmp_path_factory.mktemp("hostile-class")
-    roster = make_class(root)
-    before = _tree(roster)
-    _clear_traps()
-    fakes = _fake_results(root)
-    out = root / "grading-results"
-    cwd, pwd = os.getcwd(), os.environ.get("PWD")
-    os.chdir(root)
-    os.environ["PWD"] = str(root)
-    try:
-        result = grader.grade(roster, out, jobs=2, exercises=EXERCISES, device="cpu", limits=LIMITS)
-    finally:
-        os.chdir(cwd)
-        if pwd is None:
-            os.environ.pop("PWD", None)
-        else:
-            os.environ["PWD"] = pwd
-    marks = {mark.name: int(mark.read_text() or 0) for mark in _marks()}
-    for mark in _marks():
-        mark.unlink(missing_ok=True)
-    planted = _fake_results(root) - fakes
-    for fake in planted:  # recorded for the test below; not left behind on a shared machine
-        fake.unlink(missing_ok=True)
-    docs = {path.stem: json.loads(path.read_text()) for path in (out / "learners").glob("*.json")}
-    return {"root": root, "roster": roster, "out": out, "outcome": result, "docs": docs, "before": before, "marks": marks,
-            "fakes": planted}
-
-
-@pytest.fixture(scope="module")
-def alone() -> dict[str, dict[str, Any]]:
-    """Each exercise's reference graded alone with ``grader check``."""
-    return {exercise: grader.check(exercise, ROOT / "solutions" / f"{exercise}.py", device="cpu").to_json()
-            for exercise in EXERCISES}
+def reference_max(class_run: ClassRun, exercise: str) -> float:
+    return class_run.doc(learner_of(grader.find_exercise(exercise).reference_path), exercise)["max_score"]
 
 
 def _running(pid: int) -> bool:
@@ -151,20 +44,20 @@ def _describe(doc: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("path", cases(), ids=lambda path: path.stem)
-def test_hostile_file_earns_exactly_its_outcome(graded, alone, path: Path) -> None:
-    expected = case_outcome(path)
+@pytest.mark.parametrize("path", hostile_cases(), ids=lambda path: path.stem)
+def test_hostile_file_earns_exactly_its_outcome(class_run: ClassRun, path: Path) -> None:
+    expected = hostile_outcome(path)
     if "landlock" in expected.requires and (landlock_abi() < 1 or os.environ.get(DISABLE_LANDLOCK) == "0"):
         pytest.skip("only Landlock stops this one, and this kernel has none")
     assert expected.score is not None, f"{path.name} states no `score:` line in its docstring"
-    doc = graded["docs"][path.stem]["exercises"][expected.exercise]
+    doc = class_run.doc(learner_of(path), expected.exercise)
     tests = doc["tests"]
     failing = [test for test in tests if test["status"] not in ("passed", "skipped")]
     shown = f"{path.name} as graded:\n{_describe(doc)}"
     if expected.score == "0":
         assert doc["score"] == 0 and not any(test["status"] == "passed" for test in tests), f"it must earn nothing; {shown}"
     elif expected.score == "reference":
-        assert not failing and doc["score"] == alone[expected.exercise]["max_score"], f"it must earn every point; {shown}"
+        assert not failing and doc["score"] == reference_max(class_run, expected.exercise), f"it must earn every point; {shown}"
     elif expected.score.startswith("reference-minus:"):
         lost = {name.strip() for name in expected.score.split(":", 1)[1].split(",") if name.strip()}
         unknown = {name for name in lost if not any(_matches(test["id"], {name}) for test in tests)}
@@ -172,7 +65,7 @@ def test_hostile_file_earns_exactly_its_outcome(graded, alone, path: Path) -> No
         assert {test["id"] for test in failing} == {test["id"] for test in tests if _matches(test["id"], lost)}, (
             f"exactly the tests of {sorted(lost)} must be lost; {shown}")
         points = sum(test["max_score"] for test in tests if _matches(test["id"], lost))
-        assert doc["score"] == alone[expected.exercise]["max_score"] - points, f"the score must drop by {points}; {shown}"
+        assert doc["score"] == reference_max(class_run, expected.exercise) - points, f"the score must drop by {points}; {shown}"
     else:
         assert doc["score"] == float(expected.score), f"it must earn {expected.score}; {shown}"
     for status in expected.statuses:
@@ -186,41 +79,42 @@ def test_hostile_file_earns_exactly_its_outcome(graded, alone, path: Path) -> No
         assert test is not None and test["status"] != "passed" and expectation.message in test["message"], (
             f"{expectation.test} must fail saying {expectation.message!r}; {shown}")
     for tag in expected.lingers:
-        pids = [pid for name, pid in graded["marks"].items() if name.startswith(f"grader-hostile-{tag}-")]
+        pids = [pid for name, pid in class_run.marks.items() if name.startswith(f"grader-hostile-{tag}-")]
         assert pids, f"{path.name} should have started a process that left a {MARKS}/grader-hostile-{tag}-* mark"
         alive = [pid for pid in pids if _running(pid)]
         assert not alive, f"processes started by {path.name} outlived grading: pids {alive}"
 
 
-def test_grading_completed_for_everyone(graded) -> None:
-    result, docs = graded["outcome"], graded["docs"]
+def test_grading_completed_for_everyone(class_run: ClassRun) -> None:
+    result, docs = class_run.outcome, class_run.docs
     assert result.complete and not result.grader_failures, f"grading did not complete: {result.grader_failures}"
-    expected = sorted([*CORRECT, *(path.stem for path in cases())])
+    expected = sorted(path.name for path in class_run.roster.iterdir())
+    assert {*CORRECT, *map(learner_of, hostile_cases())} <= set(expected), "the roster lacks a hostile or correct learner"
     assert sorted(docs) == expected, f"missing learner documents: {sorted(set(expected) - set(docs))}"
-    rows = {row["learner"]: row for row in csv.DictReader((graded["out"] / "gradebook.csv").open())}
+    rows = {row["learner"]: row for row in csv.DictReader((class_run.out / "gradebook.csv").open())}
     assert sorted(rows) == expected, f"gradebook.csv rows differ from the roster: {sorted(set(expected) ^ set(rows))}"
 
 
-def test_correct_learners_score_as_when_graded_alone(graded, alone) -> None:
-    rows = {row["learner"]: row for row in csv.DictReader((graded["out"] / "gradebook.csv").open())}
+def test_correct_learners_score_as_when_graded_alone(class_run: ClassRun, alone: dict[str, grader.Report]) -> None:
+    rows = {row["learner"]: row for row in csv.DictReader((class_run.out / "gradebook.csv").open())}
     for learner in CORRECT:
-        for exercise in EXERCISES:
-            doc = graded["docs"][learner]["exercises"][exercise]
-            assert doc == alone[exercise], (
+        for exercise in CORRECT_EXERCISES:
+            doc = class_run.doc(learner, exercise)
+            assert doc == alone[exercise].to_json(), (
                 f"{learner}'s {exercise} graded beside the hostile corpus differs from the same file graded alone:\n"
                 f"{_describe(doc)}")
-        total = sum(alone[exercise]["score"] for exercise in EXERCISES)
+        total = sum(alone[exercise].score for exercise in CORRECT_EXERCISES)
         assert float(rows[learner]["total"]) == total, f"gradebook.csv gives {learner} {rows[learner]['total']}, not {total}"
 
 
-def test_the_roster_is_unchanged(graded) -> None:
-    after = _tree(graded["roster"])
-    changed = sorted(name for name in set(after) | set(graded["before"]) if after.get(name) != graded["before"].get(name))
+def test_the_roster_is_unchanged(class_run: ClassRun) -> None:
+    after = tree(class_run.roster)
+    changed = sorted(name for name in set(after) | set(class_run.before) if after.get(name) != class_run.before.get(name))
     assert not changed, f"learner code changed files in the roster: {changed}"
 
 
-def test_the_output_folder_holds_only_the_graders_files(graded) -> None:
-    out, docs = graded["out"], graded["docs"]
+def test_the_output_folder_holds_only_the_graders_files(class_run: ClassRun) -> None:
+    out, docs = class_run.out, class_run.docs
     expected = {"gradebook.csv", "junit.xml", "summary.md"}
     for learner in docs:
         expected |= {f"learners/{learner}.json", f"gradescope/{learner}/results.json"}
@@ -230,12 +124,12 @@ def test_the_output_folder_holds_only_the_graders_files(graded) -> None:
         assert doc["learner"] == learner and "fingerprint" in doc, f"learners/{learner}.json is not the grader's document"
 
 
-def test_no_fake_results_beside_the_class(graded) -> None:
-    planted = sorted(map(str, graded["fakes"]))
+def test_no_fake_results_beside_the_class(class_run: ClassRun) -> None:
+    planted = sorted(map(str, class_run.fakes))
     assert not planted, f"learner code planted fake results: {planted}"
 
 
-def test_nothing_was_unpickled(graded) -> None:
+def test_nothing_was_unpickled(class_run: ClassRun) -> None:
     assert not Path("/tmp/grader-hostile-unpickled").exists(), "a learner object's __reduce__ ran: something unpickled it"
 
 
@@ -243,11 +137,11 @@ OWN_EXCEPTION_CLASSES = {"base_exception_at_import", "unprintable_exception"}
 """Files whose lost tests are named after an exception class of their own: copied, not translated."""
 
 
-def test_every_message_and_incident_reads_in_korean(graded) -> None:
+def test_every_message_and_incident_reads_in_korean(class_run: ClassRun) -> None:
     from grader._i18n import untranslated
 
     missing: dict[str, str] = {}
-    for learner, document in graded["docs"].items():
+    for learner, document in class_run.docs.items():
         if learner in OWN_EXCEPTION_CLASSES:
             continue
         for doc in document["exercises"].values():

@@ -1,14 +1,11 @@
 """Korean feedback: every message the stubs and the mutant corpus produce must translate fully.
 
-The corpus of each exercise is graded once per session with the class-grading engine (one roster,
-a fork server: far faster than one ``grader check`` per file); the test lists every fragment that
-found no pattern in ``grader/_messages_ko.py`` or the suite's ``messages_ko.py``.
+The corpus is graded in the session's class run (see ``conftest.py``); the test lists every fragment
+that found no pattern in ``grader/_messages_ko.py`` or the suite's ``messages_ko.py``.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,7 @@ import torch
 import grader
 from grader._i18n import translate, untranslated
 from grader.expect import Expect, Mismatch
+from conftest import ClassRun, learner_of
 
 TESTS = Path(__file__).resolve().parent
 # Exercises whose Korean catalog is not complete yet: their test is expected to fail.
@@ -24,23 +22,14 @@ INCOMPLETE: set[str] = {"exercise8"}
 
 
 @pytest.fixture(scope="session")
-def corpus_messages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, list[str]]]:
+def corpus_messages(class_run: ClassRun) -> dict[str, dict[str, list[str]]]:
     """Per exercise, ``{message: [file:test, ...]}`` for every failing test of its stub and mutants."""
-    root = tmp_path_factory.mktemp("i18n")
-    roster = root / "roster"
-    for exercise in grader.EXERCISES:
-        files = [exercise.stub_path, *sorted((TESTS / "mutants" / exercise.name).glob("*.py"))]
-        for path in files:
-            folder = roster / f"{exercise.name}__{path.stem}"
-            folder.mkdir(parents=True)
-            shutil.copy(path, folder / exercise.filename)
-    grader.grade(roster, root / "out", device="cpu")
     messages: dict[str, dict[str, list[str]]] = {exercise.name: {} for exercise in grader.EXERCISES}
-    for document in sorted((root / "out" / "learners").glob("*.json")):
-        exercise, source = document.stem.split("__", 1)
-        for test in json.loads(document.read_text())["exercises"][exercise]["tests"]:
-            if test["message"]:
-                messages[exercise].setdefault(test["message"], []).append(f"{source}:{test['id']}")
+    for exercise in grader.EXERCISES:
+        for path in [exercise.stub_path, *sorted((TESTS / "mutants" / exercise.name).glob("*.py"))]:
+            for test in class_run.doc(learner_of(path), exercise.name)["tests"]:
+                if test["message"]:
+                    messages[exercise.name].setdefault(test["message"], []).append(f"{path.stem}:{test['id']}")
     return messages
 
 

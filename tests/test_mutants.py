@@ -1,5 +1,6 @@
 """The mutant corpus: realistic wrong submissions, each of which must lose points and get the
-message a learner needs. Each file's docstring lists ``expect: TEST_ID: message fragment`` lines."""
+message a learner needs, in English and in Korean. Each file's docstring lists
+``expect: TEST_ID: message fragment`` lines. The files are graded in the session's class run."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from pathlib import Path
 import pytest
 
 import grader
-from conftest import corpus, expectations
+from conftest import ClassRun, corpus, expectations
+from grader._i18n import untranslated
 
 
 @pytest.mark.parametrize("path", corpus("mutants"))
-def test_mutant_loses_points_with_the_intended_message(path: Path) -> None:
+def test_mutant_loses_points_with_the_intended_message(class_run: ClassRun, path: Path) -> None:
     expected = expectations(path)
     assert expected, f"{path.name} declares no 'expect: TEST_ID: message' line"
-    report = grader.check(path.parent.name, path, device="cpu")
+    report = class_run.report(path)
     assert report.score < report.max_score, f"{path.name} earned full marks"
     for expectation in expected:
         matching = [test for test in report.tests if test.id == expectation.test or test.id.startswith(expectation.test + "[")]
@@ -30,6 +32,8 @@ def test_mutant_loses_points_with_the_intended_message(path: Path) -> None:
         if test.status != "passed":
             assert test.message.strip(), f"{path.name}: {test.id} failed without a message"
             assert "internal error" not in test.message, f"{path.name}: {test.id}: {test.message}"
+            english = untranslated(test.message)
+            assert not english, f"{path.name}: {test.id}: {english} has no Korean pattern (in the suite's messages_ko.py)"
 
 
 def test_every_exercise_has_at_least_ten_mutants() -> None:

@@ -10,6 +10,7 @@ import pytest
 import torch
 
 import grader
+from conftest import ClassRun
 
 
 def load(path) -> ModuleType:
@@ -27,8 +28,8 @@ def test_reference_earns_full_marks(exercise: grader.Exercise, reference_reports
 
 
 @pytest.mark.parametrize("exercise", grader.EXERCISES, ids=lambda e: e.name)
-def test_stub_earns_zero_and_says_what_to_implement(exercise: grader.Exercise) -> None:
-    report = grader.check(exercise, exercise.stub_path, device="cpu")
+def test_stub_earns_zero_and_says_what_to_implement(exercise: grader.Exercise, class_run: ClassRun) -> None:
+    report = class_run.report(exercise.stub_path)
     assert report.score == 0
     for test in report.tests:
         assert test.status == "error", (test.id, test.status, test.message)

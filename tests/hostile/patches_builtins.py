@@ -1,8 +1,9 @@
 """Hostile: MyLinear keeps weight and bias as plain tensors (a real mistake), and at import the file
 makes isinstance call them nn.Parameter; the lie is undone, so it loses exactly what the honest
-mistake loses.
+mistake loses. Plain tensors are not moved by ``model.to(device)``, so on the (simulated) accelerator
+every forward mixes devices too, as it would on a GPU.
 
-score: reference-minus: test_bias_is_parameter, test_follows_to_float64, test_forward_gradients, test_mlp_children, test_mlp_state_dict, test_no_bias, test_state_dict_names, test_weight_is_parameter
+score: reference-minus: test_bias_is_parameter, test_follows_to_float64, test_forward, test_forward_gradients, test_mlp_children, test_mlp_forward, test_mlp_state_dict, test_no_bias, test_state_dict_names, test_weight_is_parameter
 incident: were put back for grading
 """
 

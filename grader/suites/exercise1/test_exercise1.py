@@ -9,6 +9,7 @@ import pytest
 import torch
 
 from grader.expect import Expect, Mismatch
+from grader.probing import on_real_device
 
 IN, OUT = 3, 5
 
@@ -156,7 +157,8 @@ def test_follows_to_float64(learner, reference, expect: Expect) -> None:
 @pytest.mark.points(1)
 def test_forward_without_bias(learner, reference, expect: Expect) -> None:
     """forward without bias computes x @ weight.T"""
-    kwargs = dict(in_features=IN, out_features=OUT, bias=False, batch_shape=[6])
+    # on the grading device itself: on a CPU grader, a hard-coded .cuda() fails here
+    kwargs = on_real_device(in_features=IN, out_features=OUT, bias=False, batch_shape=[6])
     got, want = learner.probe("linear_forward", **kwargs), reference.probe("linear_forward", **kwargs)
     expect.close(got["out"], want["out"], f"MyLinear({IN}, {OUT}, bias=False)(x)", "without a bias, return x @ self.weight.T")
 

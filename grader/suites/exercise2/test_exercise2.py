@@ -9,6 +9,7 @@ import torch
 
 from grader.expect import LearnerFailure
 from grader.expect import Expect, Mismatch
+from grader.probing import on_real_device, seen_device
 
 ORDER = ("optimizer.zero_grad(), outputs = model(inputs), loss = loss_fn(outputs, targets), loss.backward(), "
          "optimizer.step()")
@@ -248,15 +249,24 @@ def test_train_epoch_trains_every_batch(learner, reference, expect: Expect) -> N
 @pytest.mark.points(2)
 def test_train_epoch_moves_batches_to_device(learner, expect: Expect, device: str) -> None:
     """train_epoch moves inputs and targets to the device"""
-    got = learner.probe("epoch")
-    expect.true(bool(got["forwards"]) and bool(got["losses"]), "train_epoch never called the model and loss_fn: call "
-                "train_step on every batch")
-    for call in got["forwards"]:
-        expect.true(_same_device(call["device"], device), f"a batch of inputs reached the model on {call['device']}, "
-                    f"expected {device}: move it with inputs.to(device)")
-    for call in got["losses"]:
-        expect.true(_same_device(call["targets_device"], device), f"the targets reached loss_fn on "
-                    f"{call['targets_device']}, expected {device}: move them with targets.to(device)")
+    for got, where in _on_both_devices(learner, "epoch", device):
+        expect.true(bool(got["forwards"]) and bool(got["losses"]), "train_epoch never called the model and loss_fn: "
+                    "call train_step on every batch")
+        for call in got["forwards"]:
+            expect.true(_same_device(call["device"], where), f"a batch of inputs reached the model on {call['device']}, "
+                        f"expected {where}: move it with inputs.to(device)")
+        for call in got["losses"]:
+            expect.true(_same_device(call["targets_device"], where), f"the targets reached loss_fn on "
+                        f"{call['targets_device']}, expected {where}: move them with targets.to(device)")
+
+
+def _on_both_devices(learner, probe: str, device: str, **kwargs: Any) -> list[tuple[dict[str, Any], str]]:
+    """The probe's data with the device it ran on: the simulated accelerator on a CPU grader (where
+    a forgotten move fails), then the grading device itself (where a hard-coded `.cuda()` fails)."""
+    runs = [(learner.probe(probe, **kwargs), seen_device(device))]
+    if seen_device(device) != device:
+        runs.append((learner.probe(probe, **on_real_device(**kwargs)), device))
+    return runs
 
 
 # ----------------------------------------------------------------------------------------- predict
@@ -328,11 +338,11 @@ def test_predict_changes_no_parameter(learner, expect: Expect) -> None:
 @pytest.mark.points(1)
 def test_predict_moves_inputs_to_device(learner, expect: Expect, device: str) -> None:
     """predict moves the inputs to the device"""
-    got = learner.probe("prediction")
-    expect.true(bool(got["forwards"]), "predict never called the model")
-    for call in got["forwards"]:
-        expect.true(_same_device(call["device"], device), f"the inputs reached the model on {call['device']}, expected "
-                    f"{device}: move them with inputs.to(device)")
+    for got, where in _on_both_devices(learner, "prediction", device):
+        expect.true(bool(got["forwards"]), "predict never called the model")
+        for call in got["forwards"]:
+            expect.true(_same_device(call["device"], where), f"the inputs reached the model on {call['device']}, "
+                        f"expected {where}: move them with inputs.to(device)")
 
 
 # --------------------------------------------------------------------------------------------- fit
@@ -400,10 +410,13 @@ def test_fit_trains_the_model(learner, reference, expect: Expect) -> None:
 @pytest.mark.points(1)
 def test_fit_moves_model_to_device(learner, expect: Expect, device: str) -> None:
     """fit moves the model to the device"""
-    got = learner.probe("fitting", epochs=1)
-    for where in got["devices"]:
-        expect.true(_same_device(where, device), f"after fit, some of the model's tensors are on {where}, expected "
-                    f"{device}: call model.to(device) at the start of fit")
-    for call in got["forwards"]:
-        expect.true(_same_device(call["device"], device), f"a batch reached the model on {call['device']}, expected "
-                    f"{device}: pass device on to train_epoch")
+    runs = [(learner.probe("fitting", epochs=FIT_EPOCHS), seen_device(device))]
+    if seen_device(device) != device:
+        runs.append((learner.probe("fitting", **on_real_device(epochs=1)), device))
+    for got, expected in runs:
+        for where in got["devices"]:
+            expect.true(_same_device(where, expected), f"after fit, some of the model's tensors are on {where}, "
+                        f"expected {expected}: call model.to(device) at the start of fit")
+        for call in got["forwards"]:
+            expect.true(_same_device(call["device"], expected), f"a batch reached the model on {call['device']}, "
+                        f"expected {expected}: pass device on to train_epoch")

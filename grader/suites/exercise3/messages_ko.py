@@ -125,8 +125,8 @@ CATALOG: dict[str, str] = {
         "__init__에서 옵션을 검사하고, 메시지를 담아 ValueError를 일으키세요",
     "these options are valid": "이 옵션들은 올바른 값입니다",
     # train_manual
-    "train_manual did not create a ManualSGD: train with your own optimizer":
-        "train_manual이 ManualSGD를 만들지 않았습니다: 직접 만든 옵티마이저로 학습하세요",
+    "train_manual never called step() on a ManualSGD: train with your own optimizer":
+        "train_manual이 ManualSGD의 step()을 한 번도 호출하지 않았습니다: 직접 만든 옵티마이저로 학습하세요",
     "the number of ManualSGD optimizers train_manual created": "train_manual이 만든 ManualSGD 옵티마이저의 개수",
     "create the optimizer once, before the loop: a new one each epoch loses its momentum":
         "옵티마이저는 루프 전에 한 번만 만드세요: 에폭마다 새로 만들면 모멘텀이 사라집니다",

@@ -12,6 +12,7 @@ import torch
 import torch.autograd
 import torch.autograd.graph
 from torch import nn
+from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook
 
 from grader.probing import probe, require
 
@@ -32,7 +33,13 @@ def classification_data(n: int, features: int, seed: int, dtype: torch.dtype = t
 
 class AutogradCalls:
     """Counts every run of the autograd engine (``Tensor.backward``, ``torch.autograd.backward``
-    and ``torch.autograd.grad`` all go through it) while active."""
+    and ``torch.autograd.grad`` all go through it) while active.
+
+    This observes, it does not replace: torch's private entry point ``_engine_run_backward`` is
+    rebound, for the span of the call, to a pass-through that counts and then calls that same
+    function with the same arguments, returning what it returns (torch.compiler patches it the same
+    way). No name of the learner's is touched, and no torch function mode sits in front of every
+    other torch call of their code, as a TorchFunctionMode that catches ``Tensor.backward`` would."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -42,12 +49,15 @@ class AutogradCalls:
         modules = (torch.autograd, torch.autograd.graph)
         originals = [module._engine_run_backward for module in modules]
 
-        def counted(*args: Any, **kwargs: Any) -> Any:
-            self.count += 1
-            return originals[0](*args, **kwargs)
+        def counting(original: Any) -> Any:
+            def counted(*args: Any, **kwargs: Any) -> Any:
+                self.count += 1
+                return original(*args, **kwargs)
 
-        for module in modules:
-            module._engine_run_backward = counted
+            return counted
+
+        for module, original in zip(modules, originals):
+            module._engine_run_backward = counting(original)
         try:
             yield self
         finally:
@@ -277,7 +287,7 @@ def train(m: ModuleType, device: str, n: int, in_features: int, epochs: int, lr:
     model = m.LogisticRegression(in_features).to(device)
     x, targets = classification_data(n, in_features, seed=9)
     calls = AutogradCalls()
-    with calls.watching(), spying_on_manual_sgd(m) as optimizers:
+    with calls.watching(), manual_sgd_steps(m) as optimizers:
         losses = m.train_manual(model, x.to(device), targets.to(device), epochs, lr, momentum=momentum)
     require(isinstance(losses, list), f"train_manual returned {type(losses).__name__}, expected a list of floats")
     return {
@@ -306,25 +316,41 @@ def _plain_number(value: Any) -> Any:
 
 
 @contextlib.contextmanager
-def spying_on_manual_sgd(m: ModuleType) -> Iterator[list[dict[str, Any]]]:
-    """While active, every ManualSGD the learner's module builds is recorded: its options and how
-    many steps it took. (The module's global name is swapped for a recording subclass.)"""
-    created: list[dict[str, Any]] = []
-    original = m.ManualSGD
+def manual_sgd_steps(m: ModuleType) -> Iterator[list[dict[str, Any]]]:
+    """While active, every ManualSGD of the learner's module that takes a step is recorded, in the
+    order of its first step: the ``lr`` and ``momentum`` of its ``defaults`` (what its constructor
+    was given) and how many times its ``step()`` ran.
 
-    class Recorded(original):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            defaults = getattr(self, "defaults", {})
-            self._record = {"momentum": defaults.get("momentum"), "lr": defaults.get("lr"), "steps": 0}
-            created.append(self._record)
+    It only observes, through torch's global optimizer step hooks: ``Optimizer.__init__`` wraps the
+    ``step`` of every subclass, a learner's own included, in a function that calls them. The
+    learner's class and names stay as they are, so ``super(ManualSGD, self)`` means what it says. A
+    step run inside another step of the same optimizer (a ``step`` that calls ``super().step()``)
+    counts once, and the optimizers are kept alive until the end, so that one built each epoch
+    cannot reuse a freed one's id."""
+    manual = getattr(m, "ManualSGD", None)
+    seen: list[tuple[Any, dict[str, Any]]] = []
+    records: list[dict[str, Any]] = []
+    depth: dict[int, int] = {}
 
-        def step(self, *args: Any, **kwargs: Any) -> Any:
-            self._record["steps"] += 1
-            return super().step(*args, **kwargs)
+    def before(optimizer: Any, args: Any, kwargs: Any) -> None:
+        depth[id(optimizer)] = depth.get(id(optimizer), 0) + 1
+        if depth[id(optimizer)] > 1 or not (isinstance(manual, type) and isinstance(optimizer, manual)):
+            return
+        record = next((record for known, record in seen if known is optimizer), None)
+        if record is None:
+            defaults = getattr(optimizer, "defaults", None)
+            defaults = defaults if isinstance(defaults, dict) else {}
+            record = {"momentum": defaults.get("momentum"), "lr": defaults.get("lr"), "steps": 0}
+            seen.append((optimizer, record))
+            records.append(record)
+        record["steps"] += 1
 
-    m.ManualSGD = Recorded
+    def after(optimizer: Any, args: Any, kwargs: Any) -> None:
+        depth[id(optimizer)] -= 1
+
+    handles = [register_optimizer_step_pre_hook(before), register_optimizer_step_post_hook(after)]
     try:
-        yield created
+        yield records
     finally:
-        m.ManualSGD = original
+        for handle in handles:
+            handle.remove()

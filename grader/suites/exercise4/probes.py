@@ -233,7 +233,14 @@ def tensors_kept(obj: Any, limit: int = 5000) -> list[str]:
 @contextlib.contextmanager
 def watching_npy_files(folder: Path) -> Iterator[list[str]]:
     """While active, records every ``open``/``io.open``/``np.load`` of a ``.npy`` file under
-    ``folder`` (as its path relative to ``folder``); the originals are put back afterwards."""
+    ``folder`` (as its path relative to ``folder``); the originals are put back afterwards.
+
+    An observation, not a replacement: for the span of the block, builtins', io's and NumPy's
+    functions are rebound to pass-throughs that note the path and then call the same function
+    with the same arguments, returning what it returns and raising what it raises (a reference
+    the learner keeps beyond the block stays a pass-through too). No name of the learner's module
+    is touched. Python gives a probe no other way to see an open: audit hooks cannot be removed
+    and, like profiling hooks, are refused while grading."""
     events: list[str] = []
     base = os.path.realpath(folder)
     originals = builtins.open, io.open, np.load

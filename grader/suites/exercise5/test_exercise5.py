@@ -9,7 +9,11 @@ import torch
 
 from grader.expect import LearnerFailure
 from grader.expect import Expect, Mismatch
+from grader.probing import on_real_device
 from grader.suites.exercise5.probes import CASES
+
+ON_REAL_DEVICE = "a single sequence"
+"""The case collated on the grading device itself: on a CPU grader, a hard-coded .cuda() fails there."""
 
 PAD_HINT = "each row holds its sequence in the first L_i positions and pad_value in the rest"
 
@@ -163,11 +167,12 @@ def _shape_hint(spec: dict[str, Any]) -> str:
 def _collate(learner, reference, expect: Expect, case: str, hint: str = "") -> tuple[dict[str, Any], dict[str, Any]]:
     spec = CASES[case]
     what = f"pad_collate on {_describe_case(spec)}"
+    kwargs = on_real_device(case=case) if case == ON_REAL_DEVICE else {"case": case}
     if hint:
-        got = _run(expect, learner, what, "collate", hint, case=case)
+        got = _run(expect, learner, what, "collate", hint, **kwargs)
     else:
-        got = _run(expect, learner, what, "collate", _shape_hint(spec), when=SHAPE_ERROR_WORDS, case=case)
-    return got, reference.probe("collate", case=case)
+        got = _run(expect, learner, what, "collate", _shape_hint(spec), when=SHAPE_ERROR_WORDS, **kwargs)
+    return got, reference.probe("collate", **kwargs)
 
 
 def _expect_same_device(expect: Expect, got: dict[str, Any], what: str) -> None:

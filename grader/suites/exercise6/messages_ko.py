@@ -173,11 +173,9 @@ CATALOG: dict[str, str] = {
         "{call}: {kind}을(를) 반환했습니다. 리스트여야 합니다: .tolist()로 변환하세요",
     "{call:t} holds {kinds} values, expected Python ints: a tensor's .tolist() gives ints":
         "{call}: {kinds} 값이 들어 있습니다. Python int여야 합니다: 텐서의 .tolist()는 int를 줍니다",
-    "RuntimeError: DistributedSampler is not available in this exercise: write the index arithmetic yourself "
-    "(in `{function}`, {where:t})":
-        "RuntimeError: 이 과제에서는 DistributedSampler를 쓸 수 없습니다: 인덱스 계산을 직접 작성하세요 (`{function}`, {where})",
-    "RuntimeError: DistributedSampler is not available in this exercise: write the index arithmetic yourself":
-        "RuntimeError: 이 과제에서는 DistributedSampler를 쓸 수 없습니다: 인덱스 계산을 직접 작성하세요",
+    "shard_indices uses DistributedSampler (in {functions}), which this exercise asks you to do without: write the index "
+    "arithmetic yourself":
+        "shard_indices가 DistributedSampler를 씁니다 ({functions}). 이 과제에서는 쓸 수 없습니다: 인덱스 계산을 직접 작성하세요",
     # whole messages: seed_worker
     "seed_worker did not seed {module:w}: call {call:c}(torch.initial_seed() % 2**32)":
         "seed_worker가 {module}의 시드를 정하지 않았습니다: {call}(torch.initial_seed() % 2**32)을 호출하세요",

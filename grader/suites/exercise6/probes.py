@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import operator
 import random
+import types
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -320,40 +321,67 @@ def bucket(
 
 # --------------------------------------------------------------------------------------------- shard_indices
 
-UNAVAILABLE = "DistributedSampler is not available in this exercise: write the index arithmetic yourself"
+def distributed_sampler_users(m: ModuleType, name: str) -> list[str]:
+    """The learner's functions, from ``name`` on, that use DistributedSampler: their code names it
+    (``DistributedSampler(...)``, ``torch.utils.data.distributed.DistributedSampler``), names a
+    module global bound to it or to a subclass of it, or holds one in a default or a closure. The
+    learner's functions and classes that a function names are followed, nested functions included.
+
+    Only the code and the module's bindings are read: nothing is run, and torch and the learner's
+    module keep their DistributedSampler (a stand-in that raises would change what correct code
+    that merely imports it does)."""
+    real = torch.utils.data.distributed.DistributedSampler
+    namespace = vars(m)
+
+    def is_sampler(value: Any) -> bool:
+        return isinstance(value, type) and issubclass(value, real)
+
+    users: list[str] = []
+    seen: set[int] = set()
+    pending = [namespace.get(name)]
+    while pending:
+        value = pending.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, type) and value.__module__ == m.__name__ and not is_sampler(value):
+            pending += [getattr(item, "__func__", getattr(item, "fget", item)) for item in vars(value).values()]
+        if not isinstance(value, types.FunctionType) or value.__globals__ is not namespace:
+            continue
+        names: set[str] = set()
+        codes = [value.__code__]
+        while codes:
+            code = codes.pop()
+            names.update(code.co_names)
+            codes += [const for const in code.co_consts if isinstance(const, types.CodeType)]
+        cells = [cell.cell_contents for cell in value.__closure__ or () if cell_is_full(cell)]
+        held = [*(value.__defaults__ or ()), *(value.__kwdefaults__ or {}).values(), *cells]
+        globals_named = [namespace[key] for key in sorted(names) if key in namespace]
+        if "DistributedSampler" in names or any(map(is_sampler, held + globals_named)):
+            users.append(value.__qualname__)
+        pending += held + globals_named
+    return users
 
 
-class UnavailableDistributedSampler:
-    """Stands in for DistributedSampler while the learner's shard_indices runs."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        raise RuntimeError(UNAVAILABLE)
-
-
-@contextlib.contextmanager
-def without_distributed_sampler(m: ModuleType) -> Iterator[None]:
-    """Hide DistributedSampler from the learner's code (in torch and in their module), then restore it."""
-    original = torch.utils.data.distributed.DistributedSampler
-    holders: list[Any] = [torch.utils.data, torch.utils.data.distributed]
-    holders += [m] if getattr(m, "DistributedSampler", None) is original else []
-    aliases = [name for name, value in vars(m).items() if value is original and name != "DistributedSampler"]
+def cell_is_full(cell: types.CellType) -> bool:
     try:
-        for holder in holders:
-            holder.DistributedSampler = UnavailableDistributedSampler
-        for name in aliases:
-            setattr(m, name, UnavailableDistributedSampler)
-        yield
-    finally:
-        for holder in holders:
-            holder.DistributedSampler = original
-        for name in aliases:
-            setattr(m, name, original)
+        cell.cell_contents  # noqa: B018 - an empty cell raises
+    except ValueError:
+        return False
+    return True
+
+
+def require_no_distributed_sampler(m: ModuleType) -> None:
+    users = distributed_sampler_users(m, "shard_indices")
+    require(not users, f"shard_indices uses DistributedSampler (in {', '.join(f'`{user}`' for user in users)}), which this "
+                       "exercise asks you to do without: write the index arithmetic yourself")
 
 
 @probe
 def shards(m: ModuleType, device: str, cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    require_no_distributed_sampler(m)
     results = []
-    with without_distributed_sampler(m), global_rngs_restored():
+    with global_rngs_restored():
         for case in cases:
             got = m.shard_indices(**case)
             results.append({"indices": to_ints(got), "types": type_names(got)})
@@ -362,8 +390,9 @@ def shards(m: ModuleType, device: str, cases: list[dict[str, Any]]) -> list[dict
 
 @probe
 def shard_validation(m: ModuleType, device: str, cases: list[dict[str, Any]]) -> list[str]:
+    require_no_distributed_sampler(m)
     outcomes = []
-    with without_distributed_sampler(m), global_rngs_restored():
+    with global_rngs_restored():
         for case in cases:
             try:
                 m.shard_indices(**case)

@@ -1,6 +1,6 @@
 """Mutant: train_manual trains with torch.optim.SGD instead of the hand-written ManualSGD.
 
-expect: test_train_manual_losses: did not create a ManualSGD
+expect: test_train_manual_losses: never called step() on a ManualSGD
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
-"""Mutant: shard_indices wraps DistributedSampler instead of doing the arithmetic.
+"""Mutant: shard_indices asks a helper for a real DistributedSampler (imported at the top of the file) instead of
+writing the index arithmetic the exercise asks for; its answers are right, but the contract rules the sampler out.
 
-expect: test_shard_without_shuffle: DistributedSampler is not available in this exercise
+expect: test_shard_without_shuffle: shard_indices uses DistributedSampler (in `_sampler_for`)
+expect: test_shard_rejects_bad_rank: which this exercise asks you to do without
 """
 
 from __future__ import annotations
@@ -13,7 +15,14 @@ from typing import Any
 
 import numpy as np
 import torch
-from torch.utils.data import DataLoader, Dataset, Sampler, SubsetRandomSampler, WeightedRandomSampler
+from torch.utils.data.distributed import DistributedSampler
+from torch.utils.data import (
+    DataLoader,
+    Dataset,
+    Sampler,
+    SubsetRandomSampler,
+    WeightedRandomSampler,
+)
 
 
 def class_balanced_sampler(
@@ -76,12 +85,14 @@ class BucketBatchSampler(Sampler[list[int]]):
 
 
 def shard_indices(n: int, num_replicas: int, rank: int, shuffle: bool = False, seed: int = 0, epoch: int = 0) -> list[int]:
-    """What ``DistributedSampler(drop_last=False)`` gives ``rank``: pad to a multiple, then stride."""
-    if not 0 <= rank < num_replicas:
-        raise ValueError(f"rank must be in [0, {num_replicas}), got {rank}")
-    sampler = torch.utils.data.DistributedSampler(range(n), num_replicas, rank, shuffle=shuffle, seed=seed)
+    """What ``DistributedSampler(drop_last=False)`` gives ``rank``, asked of a helper that builds one."""
+    return list(_sampler_for(n, num_replicas, rank, shuffle, seed, epoch))
+
+
+def _sampler_for(n: int, num_replicas: int, rank: int, shuffle: bool, seed: int, epoch: int) -> Sampler:
+    sampler = DistributedSampler(range(n), num_replicas=num_replicas, rank=rank, shuffle=shuffle, seed=seed)
     sampler.set_epoch(epoch)
-    return list(sampler)
+    return sampler
 
 
 def seed_worker(worker_id: int) -> None:
