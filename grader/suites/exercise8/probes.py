@@ -79,10 +79,11 @@ def plain(value: Any, depth: int = 0) -> Any:
 
 
 @contextlib.contextmanager
-def temp_folder() -> Iterator[Path]:
-    """A folder for checkpoint files, removed afterwards: in the worker, ``tempfile`` points into its
-    scratch folder (the only place learner code may write); in the grader, the system's temp dir."""
-    with tempfile.TemporaryDirectory(prefix="exercise8-") as folder:
+def temp_folder(device: str) -> Iterator[Path]:
+    """A folder for checkpoint files, removed afterwards, while checkpoints load onto ``device`` (see
+    :data:`RESTORES`): in the worker, ``tempfile`` points into its scratch folder (the only place
+    learner code may write); in the grader, the system's temp dir."""
+    with tempfile.TemporaryDirectory(prefix="exercise8-") as folder, RESTORES.loading_onto(device):
         yield Path(folder)
 
 
@@ -142,13 +143,13 @@ def init_without_bias(m: ModuleType, device: str) -> dict[str, Any]:
 def init_zoo(m: ModuleType, device: str, dtype: str) -> dict[str, Any]:
     """The Zoo on ``device`` in ``dtype``, every parameter random, then ``model.apply(init_weights)``."""
     model = _randomised(Zoo(), seed=5).to(device=device, dtype=getattr(torch, dtype))
-    before = {name: (parameter, host(parameter)) for name, parameter in model.named_parameters()}
+    before = {name: (parameter, host(parameter), str(parameter.device)) for name, parameter in model.named_parameters()}
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     held = {id(parameter) for parameter in optimizer.param_groups[0]["params"]}
     model.apply(m.init_weights)
     after = dict(model.named_parameters())
     report: dict[str, Any] = {}
-    for name, (original, values) in before.items():
+    for name, (original, values, place) in before.items():
         parameter = after.get(name)
         if not isinstance(parameter, torch.Tensor):
             report[name] = {"present": False}
@@ -166,7 +167,7 @@ def init_zoo(m: ModuleType, device: str, dtype: str) -> dict[str, Any]:
             "requires_grad": bool(parameter.requires_grad),
             "dtype": str(parameter.dtype),
             "device": str(parameter.device),
-            "expected_device": str(original.device),
+            "expected_device": place,
         }
     return report
 
@@ -525,7 +526,7 @@ def checkpoint_contents(m: ModuleType, device: str) -> dict[str, Any]:
     """What save_checkpoint wrote, read back with ``torch.load(weights_only=True)``."""
     model, optimizer = checkpoint_model(1, device)
     train(model, optimizer, batches(device)[:2])
-    with temp_folder() as folder:
+    with temp_folder(device) as folder:
         path = str(folder / "checkpoint.pt")
         save(m, path, model, optimizer, 2, device)
         data = torch.load(path, map_location=device, weights_only=True)
@@ -545,7 +546,7 @@ def checkpoint_round_trip(m: ModuleType, device: str) -> dict[str, Any]:
     model, optimizer = checkpoint_model(1, device)
     train(model, optimizer, batches(device)[:SAVED_AT])
     fresh_model, fresh_optimizer = checkpoint_model(2, device)
-    with temp_folder() as folder:
+    with temp_folder(device) as folder:
         path = str(folder / "checkpoint.pt")
         save(m, path, model, optimizer, SAVED_AT, device)
         epoch = m.load_checkpoint(path, fresh_model, fresh_optimizer)
@@ -568,7 +569,7 @@ def checkpoint_resume(m: ModuleType, device: str) -> dict[str, Any]:
     first, first_optimizer = checkpoint_model(1, device)
     train(first, first_optimizer, data[:SAVED_AT])
     resumed, resumed_optimizer = checkpoint_model(2, device)
-    with temp_folder() as folder:
+    with temp_folder(device) as folder:
         path = str(folder / "checkpoint.pt")
         save(m, path, first, first_optimizer, SAVED_AT, device)
         m.load_checkpoint(path, resumed, resumed_optimizer)
@@ -603,27 +604,87 @@ def checkpoint_weights_only(m: ModuleType, device: str) -> dict[str, Any]:
     train(model, optimizer, batches(device)[:1])
     fresh_model, fresh_optimizer = checkpoint_model(2, device)
     PAYLOAD_CALLS.clear()
-    with temp_folder() as folder:
+    with temp_folder(device) as folder:
         path = str(folder / "checkpoint.pt")
         torch.save({**_contract_checkpoint(model, optimizer, 1), "note": Payload()}, path)
         result = outcome(lambda: m.load_checkpoint(path, fresh_model, fresh_optimizer))
     return {"outcome": result, "payload_built": len(PAYLOAD_CALLS)}
 
 
-def foreign_location() -> str:
-    """A device tag this machine does not have: the location of a checkpoint written elsewhere."""
-    return f"cuda:{torch.cuda.device_count()}" if torch.cuda.is_available() else "cuda:0"
+def foreign_location(device: str) -> str:
+    """A device tag the machine of ``device`` does not have: the location of a checkpoint written
+    elsewhere (on the simulated accelerator, which has one device, ``cuda:1``)."""
+    if torch.cuda.is_available():
+        return f"cuda:{torch.cuda.device_count()}"
+    return "cuda:1" if torch.device(device).type == "cuda" else "cuda:0"
 
 
-@contextlib.contextmanager
-def _registered(priority: int, tagger: Callable[[Any], str | None], deserializer: Callable[[Any, str], Any]) -> Iterator[None]:
-    """A storage tagger and deserializer in torch's serialization registry, for the block only."""
-    entry = (priority, tagger, deserializer)
-    torch.serialization.register_package(*entry)
-    try:
-        yield
-    finally:
-        torch.serialization._package_registry.remove(entry)
+class Restores:
+    """This suite's entry in torch's serialization registry (``torch.serialization.register_package``,
+    registered once per process, ahead of torch's own): inert outside the probes' blocks.
+
+    - :meth:`tagging` makes ``torch.save`` tag every storage with a given location, as if the
+      checkpoint had been written on another machine;
+    - :meth:`recording` notes every location ``torch.load`` is asked to restore a storage to and
+      restores nothing itself, so torch's own restore runs unchanged;
+    - :meth:`loading_onto` serves only the simulated accelerator (a probe handed ``cuda`` on a
+      machine without CUDA, see ``grader._accelerator``): a storage restored to that device stays
+      in CPU memory, moved there as ``Tensor.to`` moves a tensor on the simulated accelerator, so
+      that it counts as on the device, exactly as it would with a real GPU.
+    """
+
+    PRIORITY = -1_000_000
+
+    def __init__(self) -> None:
+        self.tag: str | None = None
+        self.seen: list[str] | None = None
+        self.simulated: torch.device | None = None
+        self.registered = False
+
+    def _register(self) -> None:
+        if not self.registered:
+            torch.serialization.register_package(self.PRIORITY, self._tagger, self._deserializer)
+            self.registered = True
+
+    def _tagger(self, storage: Any) -> str | None:
+        return self.tag
+
+    def _deserializer(self, storage: Any, location: str) -> Any:
+        if self.seen is not None:
+            self.seen.append(str(location))
+        if self.simulated is not None and _same_place(torch.device(location), self.simulated):
+            moved = torch.empty(0, dtype=torch.uint8).set_(storage).to(self.simulated)
+            return moved.untyped_storage()
+        return None
+
+    @contextlib.contextmanager
+    def _setting(self, name: str, value: Any) -> Iterator[None]:
+        self._register()
+        saved = getattr(self, name)
+        setattr(self, name, value)
+        try:
+            yield
+        finally:
+            setattr(self, name, saved)
+
+    def tagging(self, location: str) -> contextlib.AbstractContextManager[None]:
+        return self._setting("tag", location)
+
+    def recording(self, seen: list[str]) -> contextlib.AbstractContextManager[None]:
+        return self._setting("seen", seen)
+
+    def loading_onto(self, device: str) -> contextlib.AbstractContextManager[None]:
+        target = torch.device(device)
+        if target.type != "cuda" or torch.cuda.is_available():
+            return contextlib.nullcontext()
+        return self._setting("simulated", torch.device("cuda", target.index or 0))
+
+
+def _same_place(location: torch.device, device: torch.device) -> bool:
+    return location.type == device.type and (location.index or 0) == (device.index or 0)
+
+
+RESTORES = Restores()
 
 
 @probe
@@ -633,18 +694,13 @@ def checkpoint_map_location(m: ModuleType, device: str) -> dict[str, Any]:
     model, optimizer = checkpoint_model(1, device)
     train(model, optimizer, batches(device)[:2])
     fresh_model, fresh_optimizer = checkpoint_model(2, device)
-    tag = foreign_location()
+    tag = foreign_location(device)
     restored: list[str] = []
-
-    def record(storage: Any, location: str) -> None:
-        restored.append(str(location))
-        return None
-
-    with temp_folder() as folder:
+    with temp_folder(device) as folder:
         path = str(folder / "checkpoint.pt")
-        with _registered(-1_000_001, lambda storage: tag, lambda storage, location: None):
+        with RESTORES.tagging(tag):
             torch.save(_contract_checkpoint(model, optimizer, 2), path)
-        with _registered(-1_000_002, lambda storage: None, record):
+        with RESTORES.recording(restored):
             result = outcome(lambda: m.load_checkpoint(path, fresh_model, fresh_optimizer))
     return {
         "outcome": result,

@@ -9,6 +9,7 @@ import pytest
 import torch
 
 from grader.expect import Expect, Mismatch
+from grader.probing import on_real_device, seen_device
 from grader.suites.exercise8.probes import CALLS, FREEZE_CASES, PRE_FROZEN, RECORDED, SAVED_AT, ZOO_SET
 
 CLIP = 3.0
@@ -134,7 +135,8 @@ def test_init_keeps_dtype_and_device(learner, expect: Expect) -> None:
         info = got[name]
         expect.equal(info["dtype"], "torch.float64", f"the dtype of `{name}` of a float64 model after init_weights",
                      f"{IN_PLACE}: a tensor built from scratch is float32 on the CPU")
-        expect.equal(info["device"], info["expected_device"], f"the device of `{name}` after init_weights", IN_PLACE)
+        expect.equal(info["device"], info["expected_device"], f"the device of `{name}` after init_weights",
+                     f"{IN_PLACE}: a tensor built from scratch is on the default device (the CPU), not the model's")
 
 
 # ------------------------------------------------------------------------------ ActivationRecorder
@@ -563,16 +565,30 @@ def _same_device(location: str, device: str) -> bool:
 
 
 @pytest.mark.points(1)
-def test_checkpoint_map_location(learner, expect: Expect) -> None:
+def test_checkpoint_map_location(learner, expect: Expect, device: str) -> None:
     """load_checkpoint maps the tensors to the device of the model's parameters"""
-    got = learner.probe("checkpoint_map_location")
+    # on the simulated accelerator (a CPU grader hands learner code "cuda"), then on the grading
+    # device itself: a map_location fixed to "cpu" fails the first, one fixed to "cuda" the second
+    runs = [learner.probe("checkpoint_map_location")]
+    if seen_device(device) != device:
+        runs.append(learner.probe("checkpoint_map_location", **on_real_device()))
+    for got in runs:
+        _expect_mapped(got, expect)
+
+
+def _expect_mapped(got: dict[str, Any], expect: Expect) -> None:
     result, saved_on, device = got["outcome"], got["saved_on"], got["model_device"]
+    elsewhere = [location for location in got["restored_to"] if not _same_device(location, device)]
+    fixed = [location for location in elsewhere if location != saved_on]
+    if fixed:
+        raise Mismatch(f"load_checkpoint had torch.load restore the tensors to {', '.join(fixed)}, but the model's "
+                       f"parameters are on {device}: set map_location to the device of the model's parameters "
+                       "(next(model.parameters()).device), not to a fixed device")
     if result["raised"]:
         reason = result["message"].strip().splitlines()[0].split(". ")[0][:160] if result["message"].strip() else ""
         raise Mismatch(f"load_checkpoint failed on a checkpoint saved on {saved_on}, for a model on {device} "
                        f"({result['raised']}: {reason}). Pass map_location set to the device of the model's parameters "
                        "to torch.load")
-    elsewhere = [location for location in got["restored_to"] if not _same_device(location, device)]
     expect.true(not elsewhere, f"load_checkpoint restored the tensors to {', '.join(elsewhere)}, but the model's "
                                f"parameters are on {device}: set map_location to the device of the model's parameters")
     _expect_same_state(got["model"], got["expected_model"], "after load_checkpoint, the model's state_dict()",
