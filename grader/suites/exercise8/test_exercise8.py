@@ -231,6 +231,13 @@ def test_recorder_unknown_name(learner, expect: Expect) -> None:
                      "is not there")
 
 
+def _error(result: dict[str, Any]) -> str:
+    """What a probe's call raised, in one line: ``KeyError: 'tail'`` (its first sentence)."""
+    lines = result["message"].strip().splitlines()
+    reason = lines[0].split(". ")[0][:160] if lines else ""
+    return f"{result['raised']}: {reason}" if reason else result["raised"]
+
+
 def _expect_hooks_restored(got: dict[str, Any], when: str) -> None:
     """Every submodule holds exactly the hooks it had before the recorder was built."""
     for module, counts in got["before"].items():
@@ -282,8 +289,7 @@ def test_recorder_transparent(learner, expect: Expect) -> None:
     plain, recorded, result = got["plain"], got["recorded"], got["outcome"]
     hint = "a forward hook that returns a value replaces the module's output: return nothing from the hook"
     if result["raised"]:
-        reason = result["message"].strip().splitlines()[0][:160] if result["message"].strip() else ""
-        raise Mismatch(f"with a recorder, the forward and backward pass failed ({result['raised']}: {reason}). {hint[0].upper()}{hint[1:]}")
+        raise Mismatch(f"with a recorder, the forward and backward pass failed ({_error(result)}). {hint[0].upper()}{hint[1:]}")
     expect.close(recorded["out"], plain["out"], "with a recorder, the model's output", hint)
     for name, grad in plain["grads"].items():
         if recorded["grads"][name] is None:
@@ -585,10 +591,8 @@ def _expect_mapped(got: dict[str, Any], expect: Expect) -> None:
                        f"parameters are on {device}: set map_location to the device of the model's parameters "
                        "(next(model.parameters()).device), not to a fixed device")
     if result["raised"]:
-        reason = result["message"].strip().splitlines()[0].split(". ")[0][:160] if result["message"].strip() else ""
         raise Mismatch(f"load_checkpoint failed on a checkpoint saved on {saved_on}, for a model on {device} "
-                       f"({result['raised']}: {reason}). Pass map_location set to the device of the model's parameters "
-                       "to torch.load")
+                       f"({_error(result)}). Pass map_location set to the device of the model's parameters to torch.load")
     expect.true(not elsewhere, f"load_checkpoint restored the tensors to {', '.join(elsewhere)}, but the model's "
                                f"parameters are on {device}: set map_location to the device of the model's parameters")
     _expect_same_state(got["model"], got["expected_model"], "after load_checkpoint, the model's state_dict()",
