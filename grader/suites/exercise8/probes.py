@@ -652,7 +652,7 @@ class Restores:
     def _deserializer(self, storage: Any, location: str) -> Any:
         if self.seen is not None:
             self.seen.append(str(location))
-        if self.simulated is not None and _same_place(torch.device(location), self.simulated):
+        if self.simulated is not None and str(location).startswith("cuda") and _same_place(location, self.simulated):
             moved = torch.empty(0, dtype=torch.uint8).set_(storage).to(self.simulated)
             return moved.untyped_storage()
         return None
@@ -680,8 +680,10 @@ class Restores:
         return self._setting("simulated", torch.device("cuda", target.index or 0))
 
 
-def _same_place(location: torch.device, device: torch.device) -> bool:
-    return location.type == device.type and (location.index or 0) == (device.index or 0)
+def _same_place(location: str, device: torch.device) -> bool:
+    """Whether a storage location tag (``cuda``, ``cuda:1``) names ``device``."""
+    place = torch.device(location)
+    return place.type == device.type and (place.index or 0) == (device.index or 0)
 
 
 RESTORES = Restores()

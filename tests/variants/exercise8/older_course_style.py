@@ -1,4 +1,4 @@
-"""Variant in the course notes' older style: `super(Class, self).__init__()`, `.data`,
+"""Variant: the course notes' older style, `super(Class, self).__init__()`, `.data`,
 `torch.autograd.Variable` and `torch.Tensor(n)`."""
 
 import math
