@@ -61,6 +61,7 @@ EXERCISES: tuple[Exercise, ...] = (
     Exercise(5, "A custom collate_fn for variable-length sequences"),
     Exercise(6, "Samplers and reproducible DataLoaders"),
     Exercise(7, "Backward from scratch, the autograd way: custom torch.autograd.Function"),
+    Exercise(8, "Inside nn.Module: apply, hooks, freezing and checkpoints"),
 )
 
 _NAME = re.compile(r"^(?:exercise|ex)?0*(\d+)(?:\.py)?$", re.IGNORECASE)

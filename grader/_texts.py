@@ -18,6 +18,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "title.exercise6": {"en": "Samplers and reproducible DataLoaders", "ko": "샘플러와 재현 가능한 DataLoader"},
     "title.exercise7": {"en": "Backward from scratch, the autograd way: custom torch.autograd.Function",
                         "ko": "autograd 방식으로 직접 구현하는 backward: 사용자 정의 torch.autograd.Function"},
+    "title.exercise8": {"en": "Inside nn.Module: apply, hooks, freezing and checkpoints",
+                        "ko": "nn.Module 들여다보기: apply, 훅, 동결, 체크포인트"},
     # the report of grader check
     "report.file": {"en": "file: {path} · device: {device}", "ko": "파일: {path} · 장치: {device}"},
     "report.skip": {"en": "skip", "ko": "생략"},
