@@ -134,16 +134,18 @@ class Translator:
             if candidate in self.exact:
                 return self.exact[candidate], []
         # Of every pattern that matches, keep the one that leaves the fewest fragments untranslated,
-        # then the one whose placeholders swallow the fewest sentence ends (a placeholder at the end
-        # of a pattern must not take in the hint after it), then the least text copied as data: a
-        # catch-all must not beat a precise sentence.
-        best: tuple[int, int, int, str, list[str]] | None = None
+        # then the one that copies the fewest sentence ends as they are (a copied placeholder, such
+        # as an exception's message, must not carry the English hints after it along), then the one
+        # whose placeholders swallow the fewest sentence ends (a placeholder at the end of a pattern
+        # must not take in the hint after it), then the least text copied as data: a catch-all must
+        # not beat a precise sentence.
+        best: tuple[int, int, int, int, str, list[str]] | None = None
         for candidate in dict.fromkeys((stripped, _lower_first(stripped), stripped.rstrip("."))):
             for each in self.patterns:
                 match = each.regex.fullmatch(candidate)
                 if match is None:
                     continue
-                values, missing, swallowed, copied = {}, [], 0, 0
+                values, missing, copied_ends, swallowed, copied = {}, [], 0, 0, 0
                 for name, value in match.groupdict().items():
                     ends = len(_SENTENCE.findall(value)) if value else 0
                     if name in each.values and _DATA.fullmatch(value.strip()) and not ends:
@@ -153,12 +155,13 @@ class Translator:
                         value, lost = self._text(value) if value else (value, [])
                         missing += lost
                     else:
+                        copied_ends += ends
                         copied += len(value)
                     values[name] = value
-                key = (len(missing), swallowed, copied)
-                if best is None or key < best[:3]:
+                key = (len(missing), copied_ends, swallowed, copied)
+                if best is None or key < best[:4]:
                     best = (*key, each.korean.format(**values), missing)
-        return (best[3], best[4]) if best is not None else (text, [stripped])
+        return (best[4], best[5]) if best is not None else (text, [stripped])
 
 
 _SENTENCE = re.compile(r"(?<=[^.\s]\.) (?=[A-Z`])")

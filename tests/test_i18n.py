@@ -12,7 +12,7 @@ import pytest
 import torch
 
 import grader
-from grader._i18n import translate, untranslated
+from grader._i18n import _SENTENCE, translate, untranslated
 from grader.expect import Expect, Mismatch
 from conftest import ClassRun, learner_of
 
@@ -50,6 +50,33 @@ def test_every_corpus_message_translates_to_korean(corpus_messages: dict[str, di
         f"(add them to grader/suites/{exercise}/messages_ko.py):\n"
         + "\n".join(f"  {fragment!r}  (from {where})" for fragment, where in sorted(missing.items()))
     )
+
+
+def english_left_over(message: str) -> list[str]:
+    """The sentences of ``message`` that have a Korean translation of their own, yet appear in its
+    Korean output as they are: a pattern copied them as data (an exception's text took the hints
+    after it along), which ``untranslated`` cannot see."""
+    korean = translate(message, "ko")
+    sentences = (part.strip().rstrip(".") for line in message.split("\n") for part in _SENTENCE.split(line))
+    return [s for s in sentences if s and s in korean and not untranslated(s) and translate(s, "ko") != s]
+
+
+@pytest.mark.parametrize("exercise", [e.name for e in grader.EXERCISES])
+def test_no_translatable_sentence_stays_english(corpus_messages: dict[str, dict[str, list[str]]], exercise: str) -> None:
+    left = {sentence: where[0] for message, where in corpus_messages[exercise].items()
+            for sentence in english_left_over(message)}
+    assert not left, f"{exercise}: {len(left)} sentences translate alone but stay English in their message:\n" + "\n".join(
+        f"  {sentence!r}  (from {where})" for sentence, where in sorted(left.items()))
+
+
+def test_hints_after_an_exception_are_translated_not_copied_with_it() -> None:
+    message = ("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and "
+               "cpu! (in `ClampedExp.backward`, line 80). A tensor made with `torch.zeros(...)` is on the CPU while the "
+               "inputs are on cuda: create it on the inputs' device (`device=x.device`). Call super().__init__() at the "
+               "start of __init__")
+    korean = translate(message, "ko")
+    assert "A tensor made" not in korean and "Call super" not in korean, f"hints copied in English: {korean}"
+    assert "(`ClampedExp.backward`, 80번째 줄)" in korean and "cuda:0 and cpu!" in korean, korean
 
 
 def _mismatch(check) -> str:  # type: ignore[no-untyped-def]
