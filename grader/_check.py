@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader._catalog import Exercise, find_exercise
-from grader._forkserver import ForkServer
+from grader._forkserver import ForkServer, ForkServerError
 from grader._report import Report
 from grader._sandbox import LearnerRunner, Limits
 from grader._session import GradingError, SuiteRunner, run_suite
 from grader._submission import Submission, SubmissionError, read_submission
+from grader._warm import warm_server
 
 DEVICES = ("auto", "cpu", "cuda")
 
@@ -30,8 +31,9 @@ def check(
 ) -> Report:
     """Grade ``path`` (default: :func:`default_path`) against ``exercise``'s hidden suite.
 
-    Learner code runs only in a worker process; the suite's assertions run here. Raises
-    :class:`GradingError` for a missing file, an unknown exercise or an unavailable device.
+    Learner code runs only in a worker process; the suite's assertions run here. Within
+    :func:`grader.keep_warm` the worker is forked from a warm server instead of started afresh.
+    Raises :class:`GradingError` for a missing file, an unknown exercise or an unavailable device.
     """
     if not isinstance(exercise, Exercise):
         try:
@@ -44,10 +46,14 @@ def check(
     if not learner_path.is_file():
         raise GradingError(f"no file to grade at {learner_path}")
     try:
-        submission = read_submission(learner_path)
+        submission: Submission | Unusable = read_submission(learner_path)
     except SubmissionError as error:
-        return grade_submission(exercise, Unusable(learner_path, str(error)), device=device, limits=limits)
-    return grade_submission(exercise, submission, device=device, limits=limits)
+        submission = Unusable(learner_path, str(error))
+    try:
+        server = warm_server()
+    except ForkServerError:
+        server = None  # no fork server on this system: a fresh worker, as outside keep_warm
+    return grade_submission(exercise, submission, device=device, limits=limits, forkserver=server)
 
 
 @dataclass(frozen=True)

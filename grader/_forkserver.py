@@ -55,6 +55,7 @@ class ForkServer:
         self._socket = channel
         self.process = process
         self.pid = process.pid
+        self._forked = False
 
     @classmethod
     def start(cls) -> ForkServer:
@@ -89,6 +90,7 @@ class ForkServer:
 
     def _ask(self, request: dict[str, Any], fds: tuple[int, ...] = ()) -> dict[str, Any]:
         request = {**request, "server_pid": self.pid}
+        self._forked = self._forked or request["op"] == "fork"
         try:
             socket.send_fds(self._socket, [json.dumps(request).encode()], list(fds))
             reply = self._socket.recv(MESSAGE_SIZE)
@@ -102,8 +104,13 @@ class ForkServer:
         return answer
 
     def close(self) -> None:
-        """Hang up: the server exits when it reads the end of its channel (its children die with it)."""
+        """Hang up: the server exits when it reads the end of its channel (its children die with it).
+
+        A server that never forked has nothing to reap: it is killed at once, not waited for while
+        it may still be importing torch."""
         self._socket.close()
+        if not self._forked:
+            kill_tree(self.pid)
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:

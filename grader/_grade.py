@@ -53,6 +53,7 @@ from grader._roster import (
 from grader._sandbox import Limits
 from grader._session import SuiteRunner, suite_session
 from grader._submission import Submission, SubmissionError, read_submission
+from grader._warm import fork_server, warm_pids
 
 DEFAULT_OUT = Path("grading-results")
 _RETRIES = 1
@@ -244,12 +245,23 @@ class _Pool:
         finished: Callable[[Learner, dict[str, Any]], None],
         failures: dict[str, str],
     ) -> None:
-        queue = deque(learners)
-        attempts: dict[str, int] = {}
         try:
-            server = ForkServer.start()
+            with fork_server(forks_graders=True) as server:
+                self._run(server, learners, finished, failures)
         except ForkServerError as error:
             raise GradingError(str(error)) from None
+        finally:
+            reap_orphans(keep=warm_pids())
+
+    def _run(
+        self,
+        server: ForkServer,
+        learners: list[Learner],
+        finished: Callable[[Learner, dict[str, Any]], None],
+        failures: dict[str, str],
+    ) -> None:
+        queue = deque(learners)
+        attempts: dict[str, int] = {}
         processes: list[_GradingProcess] = []
         try:
             while queue or any(p.current for p in processes):
@@ -285,8 +297,6 @@ class _Pool:
         finally:
             for process in processes:
                 process.close()
-            server.close()
-            reap_orphans(keep=set())
 
 
 def _job(learner: Learner) -> dict[str, Any]:
@@ -390,18 +400,17 @@ def _not_submitted(
 def _in_one_session(
     exercises: list[Exercise], device: str, body: Callable[[str, ForkServer, SuiteRunner], None]
 ) -> None:
-    """Run ``body(device, server, suites)`` in this process with one fork server and one suite
-    session (each suite collected once); the resolved device is passed on."""
+    """Run ``body(device, server, suites)`` in this process with one fork server (the warm one
+    within :func:`grader.keep_warm`) and one suite session (each suite collected once); the
+    resolved device is passed on."""
     try:
-        server = ForkServer.start()
+        with fork_server() as server:
+            resolved = _resolve_device(device)
+            suite_session(exercises, resolved, lambda suites: body(resolved, server, suites))
     except ForkServerError as error:
         raise GradingError(str(error)) from None
-    try:
-        resolved = _resolve_device(device)
-        suite_session(exercises, resolved, lambda suites: body(resolved, server, suites))
     finally:
-        server.close()
-        reap_orphans(keep=set())
+        reap_orphans(keep=warm_pids())
 
 
 def grade_files(

@@ -16,6 +16,7 @@ from grader._check import DEVICES, GradingError, check, default_path
 from grader._i18n import LANGS, resolve_lang, text
 from grader._report import Report
 from grader._sandbox import Limits
+from grader._warm import keep_warm
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
@@ -539,11 +540,13 @@ def watch_command(exercise: Exercise | None, device: str, interval: float) -> No
         return report
 
     try:
-        last = _watch.watch(
-            start, default_path, run_check, sleep=_watch.pause, interval=interval,
-            on_waiting=lambda current, path: click.echo(_t("watch.waiting", path=path)),
-            on_next=lambda done, following: click.secho(_t("watch.next", exercise=done.name, next=following.name), fg="green"),
-        )
+        with keep_warm():  # every check after the first forks its worker: no torch import per save
+            last = _watch.watch(
+                start, default_path, run_check, sleep=_watch.pause, interval=interval,
+                on_waiting=lambda current, path: click.echo(_t("watch.waiting", path=path)),
+                on_next=lambda done, following: click.secho(_t("watch.next", exercise=done.name, next=following.name),
+                                                            fg="green"),
+            )
     except KeyboardInterrupt:
         click.echo("\n" + _t("watch.stopped"))
         sys.exit(EXIT_PASSED)

@@ -15,11 +15,13 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 import grader
+from grader._warm import suspended
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -263,9 +265,19 @@ def reference_reports(class_run: ClassRun) -> dict[str, grader.Report]:
 
 @pytest.fixture(scope="session")
 def alone() -> dict[str, grader.Report]:
-    """The correct learners' exercises graded alone, end to end through ``grader check``."""
-    return {exercise: grader.check(exercise, ROOT / "solutions" / f"{exercise}.py", device="cpu")
-            for exercise in CORRECT_EXERCISES}
+    """The correct learners' exercises graded alone, end to end through ``grader check`` as the
+    command runs it: each in a fresh worker interpreter, no warm server."""
+    with suspended():
+        return {exercise: grader.check(exercise, ROOT / "solutions" / f"{exercise}.py", device="cpu")
+                for exercise in CORRECT_EXERCISES}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_servers() -> Iterator[None]:
+    """Every grading call of the session forks from a warm server (torch imported once per
+    environment, not once per call); a test that needs the cold path uses ``suspended()``."""
+    with grader.keep_warm():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ import pytest
 import grader
 from grader import Limits
 from grader._confine import DISABLE_LANDLOCK
+from grader._warm import suspended
 from conftest import ClassRun
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -44,7 +45,8 @@ def test_os_exit_in_one_function_costs_only_that_functions_tests(class_run: Clas
 
 
 def test_endless_loop_times_out_and_the_rest_still_counts() -> None:
-    report = grader.check(3, HOSTILE / "endless_bce.py", device="cpu", limits=Limits(timeout=1))
+    with suspended():  # as `grader check` runs: a fresh worker, then a fork server of its own after the first time-out
+        report = grader.check(3, HOSTILE / "endless_bce.py", device="cpu", limits=Limits(timeout=1))
     by_id = {test.id: test for test in report.tests}
     bce = [test for test in report.tests if test.id.startswith("test_bce")]
     assert bce and all(test.status == "timeout" for test in bce), f"bce tests must time out: {[(t.id, t.status) for t in bce]}"
