@@ -9,14 +9,16 @@ used: its first call imports ``torch.distributed`` and costs about a second.
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import torch
 
 from grader._sandbox import LearnerFailure
 
-__all__ = ["Expect", "LearnerFailure", "Mismatch", "tolerance"]
+__all__ = ["Expect", "LearnerFailure", "Mismatch", "UniformMisfit", "tolerance", "uniform_misfit"]
 
 # (rtol, atol) per dtype, for results computed on the same device from identical inputs.
 _TOLERANCES: dict[torch.dtype, tuple[float, float]] = {
@@ -153,6 +155,44 @@ class Expect:
                 f"(got {got_text}, expected {want_text})"
             )
         raise Mismatch(_with_hint(message, hint))
+
+
+@dataclass(frozen=True)
+class UniformMisfit:
+    """How values fail to look drawn uniformly from [-bound, bound]; each suite words it for its rule."""
+
+    kind: Literal["beyond", "narrow", "skewed"]
+    """``beyond``: a value lies outside; ``narrow``: they do not come near the bound; ``skewed``:
+    mean or standard deviation is off."""
+    largest: float
+    mean: float
+    std: float
+    expected_std: float
+
+
+def uniform_misfit(values: torch.Tensor, bound: float, *, statistics_from: int = 300) -> UniformMisfit | None:
+    """None when ``values`` look drawn uniformly from [-bound, bound], else what is wrong.
+
+    Always checked: no value beyond the bound (relative slack 1e-5). From ``statistics_from``
+    values on (fewer would fail correct code by chance): the largest reaches 0.8 of the bound, the
+    mean is within 0.2 bound of 0 and the standard deviation within 20 % of bound / sqrt(3).
+    """
+    values = values.double()
+    largest = values.abs().max().item()
+    mean, std = values.mean().item(), values.std().item() if values.numel() > 1 else 0.0
+    expected = bound / math.sqrt(3)
+
+    def misfit(kind: Literal["beyond", "narrow", "skewed"]) -> UniformMisfit:
+        return UniformMisfit(kind, largest, mean, std, expected)
+
+    if largest > bound * (1 + 1e-5):
+        return misfit("beyond")
+    if values.numel() >= statistics_from:
+        if largest < 0.8 * bound:
+            return misfit("narrow")
+        if abs(mean) > 0.2 * bound or not 0.8 * expected < std < 1.2 * expected:
+            return misfit("skewed")
+    return None
 
 
 def _distinct(got: float, want: float) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grader import _codec
-from grader.expect import Expect, Mismatch, tolerance
+from grader.expect import Expect, Mismatch, tolerance, uniform_misfit
 
 floats = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False, width=32)
 shapes = st.lists(st.integers(min_value=1, max_value=4), min_size=0, max_size=3)
@@ -85,3 +85,25 @@ def test_plain_data_survives_the_codec(value: object) -> None:
         assert decoded == pytest.approx(value)
     else:
         assert decoded == value
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.floats(min_value=1e-3, max_value=1e3), st.integers(min_value=300, max_value=20_000), st.integers(0, 2**31))
+def test_a_uniform_draw_fits_its_bound(bound: float, count: int, seed: int) -> None:
+    generator = torch.Generator().manual_seed(seed)
+    values = (torch.rand(count, generator=generator, dtype=torch.float64) * 2 - 1) * bound
+    assert uniform_misfit(values.float(), bound) is None
+
+
+def test_a_misfit_says_how_the_values_are_off() -> None:
+    generator = torch.Generator().manual_seed(0)
+    uniform = torch.rand(2000, generator=generator) * 2 - 1
+    beyond = uniform_misfit(uniform * 1.01, 1.0)
+    assert beyond is not None and beyond.kind == "beyond" and beyond.largest > 1.0
+    narrow = uniform_misfit(uniform * 0.5, 1.0)
+    assert narrow is not None and narrow.kind == "narrow" and narrow.largest <= 0.5
+    assert uniform_misfit(uniform[:100] * 0.5, 1.0) is None, "too few values for statistics: only the bound counts"
+    normal = (torch.randn(2000, generator=generator) * 0.3).clamp(-1, 1)
+    skewed = uniform_misfit(normal, 1.0)
+    assert skewed is not None and skewed.kind == "skewed", skewed
+    assert skewed.expected_std == pytest.approx(1 / 3**0.5) and skewed.std == pytest.approx(normal.double().std().item())

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import torch
 
-from grader.expect import Expect, Mismatch
+from grader.expect import Expect, Mismatch, uniform_misfit
 from grader.probing import on_real_device, seen_device
 from grader.suites.exercise8.probes import CALLS, FREEZE_CASES, PRE_FROZEN, RECORDED, SAVED_AT, ZOO_SET
 
@@ -28,18 +28,16 @@ def _expect_xavier(values: torch.Tensor, before: torch.Tensor, what: str, fan_in
     rule = f"a = sqrt(6 / (fan_in + fan_out)) = {bound:.4g}"
     if torch.equal(values, before):
         raise Mismatch(f"init_weights left {what} unchanged: draw it Xavier-uniformly in [-a, a] with {rule}")
-    values = values.double()
-    largest = values.abs().max().item()
-    if largest > bound * (1 + 1e-5):
-        raise Mismatch(f"{what} has values up to {largest:.4g} in absolute value, but Xavier-uniform values lie in "
+    misfit = uniform_misfit(values, bound)
+    if misfit is None:
+        return
+    if misfit.kind == "beyond":
+        raise Mismatch(f"{what} has values up to {misfit.largest:.4g} in absolute value, but Xavier-uniform values lie in "
                        f"[-a, a] with {rule}")
-    if values.numel() >= 1000 and largest < 0.8 * bound:
-        raise Mismatch(f"{what} only reaches ±{largest:.4g}, but should fill [-a, a] uniformly with {rule}")
-    if values.numel() >= 1000:
-        spread, expected = values.std().item(), bound / math.sqrt(3)
-        if abs(values.mean().item()) > 0.2 * bound or not 0.8 * expected < spread < 1.2 * expected:
-            raise Mismatch(f"{what} does not look uniform on [-a, a] with {rule}: mean {values.mean().item():.3g} and "
-                           f"std {spread:.3g}, expected about 0 and {expected:.3g}")
+    if misfit.kind == "narrow":
+        raise Mismatch(f"{what} only reaches ±{misfit.largest:.4g}, but should fill [-a, a] uniformly with {rule}")
+    raise Mismatch(f"{what} does not look uniform on [-a, a] with {rule}: mean {misfit.mean:.3g} and "
+                   f"std {misfit.std:.3g}, expected about 0 and {misfit.expected_std:.3g}")
 
 
 def _zoo(learner, expect: Expect, dtype: str = "float32") -> dict[str, Any]:
