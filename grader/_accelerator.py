@@ -77,8 +77,42 @@ def applies(device: str) -> bool:
 @contextlib.contextmanager
 def simulated() -> Iterator[None]:
     """Run the body on the simulated accelerator (pushes the mode; pops it on exit)."""
+    _register_restore()
     with Accelerator():
-        yield
+        _simulating.append(True)
+        try:
+            yield
+        finally:
+            _simulating.pop()
+
+
+# -- torch.load onto the simulated device -----------------------------------------------------------
+
+RESTORE_PRIORITY = -100_000
+"""The simulator's place in torch's serialization registry: ahead of torch's own entries (10 and
+20), behind an entry a suite registers (with a lower number) to observe what is restored."""
+_simulating: list[bool] = []
+_restore_registered = False
+
+
+def _register_restore() -> None:
+    global _restore_registered
+    if not _restore_registered:
+        torch.serialization.register_package(RESTORE_PRIORITY, lambda storage: None, _restore)
+        _restore_registered = True
+
+
+def _restore(storage: Any, location: str) -> Any:
+    """``torch.load`` restoring a storage to ``cuda`` (``cuda:0``) while the accelerator is simulated:
+    the storage stays in CPU memory, moved there as ``Tensor.to`` moves a tensor, so that it counts as
+    on the device (``map_location=device`` works as with a real GPU). Anything else, and everything
+    outside :func:`simulated`, is left to torch (None)."""
+    if not _simulating or not str(location).startswith("cuda"):
+        return None
+    place = torch.device(location)
+    if (place.index or 0) != _CUDA_DEVICE.index:
+        return None  # a device the simulated machine does not have: torch's own error, as on a real one
+    return torch.empty(0, dtype=torch.uint8).set_(storage).to(_CUDA_DEVICE).untyped_storage()
 
 
 def _raise(error: Exception, reason: str | None) -> None:

@@ -190,3 +190,21 @@ def test_run_probe_simulates_only_on_a_cpu_grader_and_pops_its_mode() -> None:
     assert run_probe(probe, None, "cpu", {}) == {"device": "cuda", "seen": "cuda:0"}
     assert run_probe(probe, None, "cpu", {"_real_device": True}) == {"device": "cpu", "seen": "cpu"}
     assert not torch._C._len_torch_function_stack()
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="the simulator serves only machines without CUDA")
+def test_a_checkpoint_loads_onto_the_simulated_device_as_onto_a_gpu(tmp_path) -> None:
+    path = tmp_path / "checkpoint.pt"
+    weights = torch.arange(6.0).reshape(2, 3)
+    with simulated():
+        model = nn.Linear(3, 2).to(DEVICE)
+        torch.save({"weight": weights}, path)
+        loaded = torch.load(path, map_location=DEVICE, weights_only=True)["weight"]
+        model.weight.data.copy_(loaded)
+        assert loaded.device == torch.device("cuda:0") and loaded.is_cuda, "map_location=device puts it on the device"
+        assert torch.equal(model(torch.ones(1, 3, device=DEVICE)).cpu(), (weights.sum(1) + model.bias.cpu()).unsqueeze(0))
+        with pytest.raises(RuntimeError, match="CUDA"):
+            torch.load(path, map_location="cuda:1", weights_only=True)  # a device the machine does not have
+    assert torch.equal(loaded, weights), "the values are those saved"
+    with pytest.raises(RuntimeError, match="CUDA"):
+        torch.load(path, map_location="cuda", weights_only=True)  # outside the simulator: torch's own error

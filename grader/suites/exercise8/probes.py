@@ -80,10 +80,10 @@ def plain(value: Any, depth: int = 0) -> Any:
 
 @contextlib.contextmanager
 def temp_folder(device: str) -> Iterator[Path]:
-    """A folder for checkpoint files, removed afterwards, while checkpoints load onto ``device`` (see
-    :data:`RESTORES`): in the worker, ``tempfile`` points into its scratch folder (the only place
-    learner code may write); in the grader, the system's temp dir."""
-    with tempfile.TemporaryDirectory(prefix="exercise8-") as folder, RESTORES.loading_onto(device):
+    """A folder for checkpoint files, removed afterwards: in the worker, ``tempfile`` points into its
+    scratch folder (the only place learner code may write); in the grader, the system's temp dir.
+    (Checkpoints load onto the simulated accelerator through ``grader._accelerator``.)"""
+    with tempfile.TemporaryDirectory(prefix="exercise8-") as folder:
         yield Path(folder)
 
 
@@ -626,19 +626,16 @@ class Restores:
     - :meth:`tagging` makes ``torch.save`` tag every storage with a given location, as if the
       checkpoint had been written on another machine;
     - :meth:`recording` notes every location ``torch.load`` is asked to restore a storage to and
-      restores nothing itself, so torch's own restore runs unchanged;
-    - :meth:`loading_onto` serves only the simulated accelerator (a probe handed ``cuda`` on a
-      machine without CUDA, see ``grader._accelerator``): a storage restored to that device stays
-      in CPU memory, moved there as ``Tensor.to`` moves a tensor on the simulated accelerator, so
-      that it counts as on the device, exactly as it would with a real GPU.
+      restores nothing itself, so the next entries restore it unchanged (the simulated
+      accelerator's, see ``grader._accelerator``, then torch's own).
     """
 
     PRIORITY = -1_000_000
+    """Ahead of the simulated accelerator's entry, so that recording sees every restore."""
 
     def __init__(self) -> None:
         self.tag: str | None = None
         self.seen: list[str] | None = None
-        self.simulated: torch.device | None = None
         self.registered = False
 
     def _register(self) -> None:
@@ -649,13 +646,9 @@ class Restores:
     def _tagger(self, storage: Any) -> str | None:
         return self.tag
 
-    def _deserializer(self, storage: Any, location: str) -> Any:
+    def _deserializer(self, storage: Any, location: str) -> None:
         if self.seen is not None:
             self.seen.append(str(location))
-        if self.simulated is not None and str(location).startswith("cuda") and _same_place(location, self.simulated):
-            moved = torch.empty(0, dtype=torch.uint8).set_(storage).to(self.simulated)
-            return moved.untyped_storage()
-        return None
 
     @contextlib.contextmanager
     def _setting(self, name: str, value: Any) -> Iterator[None]:
@@ -672,18 +665,6 @@ class Restores:
 
     def recording(self, seen: list[str]) -> contextlib.AbstractContextManager[None]:
         return self._setting("seen", seen)
-
-    def loading_onto(self, device: str) -> contextlib.AbstractContextManager[None]:
-        target = torch.device(device)
-        if target.type != "cuda" or torch.cuda.is_available():
-            return contextlib.nullcontext()
-        return self._setting("simulated", torch.device("cuda", target.index or 0))
-
-
-def _same_place(location: str, device: torch.device) -> bool:
-    """Whether a storage location tag (``cuda``, ``cuda:1``) names ``device``."""
-    place = torch.device(location)
-    return place.type == device.type and (place.index or 0) == (device.index or 0)
 
 
 RESTORES = Restores()
