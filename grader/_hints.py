@@ -56,7 +56,7 @@ def test_title(exercise: Exercise, test_id: str, name: str, lang: str) -> str:
     entry = suite_hints(exercise).get(base_id(test_id))
     if lang == "en" or entry is None:
         return name
-    suffix = name[name.index(" [") :] if name.endswith("]") and " [" in name else ""
+    suffix = name[name.rindex(" [") :] if name.endswith("]") and " [" in name else ""
     return entry.title_ko + suffix
 
 

@@ -253,6 +253,22 @@ def test_every_test_has_hints(number: int) -> None:
         assert not copied, f"{name}: hints never show the reference's code, yet they hold {copied}"
 
 
+def test_a_korean_title_keeps_only_the_case_of_a_parametrised_test(reference_reports: dict[str, Report]) -> None:
+    from grader._hints import base_id, suite_hints, test_title
+
+    wrong = []
+    for exercise in grader.EXERCISES:
+        table = suite_hints(exercise)
+        for test in reference_reports[exercise.name].tests:
+            entry = table.get(base_id(test.id))
+            case = test.id[len(base_id(test.id)):]
+            if entry is not None and test.name.endswith(case):
+                want = entry.title_ko + (f" {case}" if case else "")
+                if test_title(exercise, test.id, test.name, "ko") != want:
+                    wrong.append(f"{test.id}: {test_title(exercise, test.id, test.name, 'ko')!r}")
+    assert not wrong, f"Korean titles carry English leftovers: {wrong}"
+
+
 # --------------------------------------------------------------------------- watch
 
 
