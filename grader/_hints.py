@@ -56,8 +56,8 @@ def test_title(exercise: Exercise, test_id: str, name: str, lang: str) -> str:
     entry = suite_hints(exercise).get(base_id(test_id))
     if lang == "en" or entry is None:
         return name
-    suffix = name[name.rindex(" [") :] if name.endswith("]") and " [" in name else ""
-    return entry.title_ko + suffix
+    case = test_id[len(base_id(test_id)):]  # from the id: an English title may hold brackets of its own
+    return f"{entry.title_ko} {case}" if case else entry.title_ko
 
 
 def max_level(exercise: Exercise, test_id: str) -> int:

@@ -262,7 +262,8 @@ def test_a_korean_title_keeps_only_the_case_of_a_parametrised_test(reference_rep
         for test in reference_reports[exercise.name].tests:
             entry = table.get(base_id(test.id))
             case = test.id[len(base_id(test.id)):]
-            if entry is not None and test.name.endswith(case):
+            if entry is not None:
+                assert test.name.endswith(case), f"{test.id}: the English title {test.name!r} does not end with its case"
                 want = entry.title_ko + (f" {case}" if case else "")
                 if test_title(exercise, test.id, test.name, "ko") != want:
                     wrong.append(f"{test.id}: {test_title(exercise, test.id, test.name, 'ko')!r}")
