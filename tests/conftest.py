@@ -189,6 +189,15 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def running(pid: int) -> bool:
+    """Whether ``pid`` runs (a killed process waiting to be reaped does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
 def lingering_marks() -> set[Path]:
     return set(MARKS.glob("grader-hostile-*")) if MARKS.is_dir() else set()
 

@@ -13,6 +13,7 @@ import pytest
 import torch
 
 import grader
+from conftest import running
 from grader import Limits, _codec
 
 REFERENCE_1 = grader.find_exercise(1).reference_path.read_text()
@@ -116,15 +117,6 @@ def test_files_written_by_learner_code_stay_in_a_scratch_directory(tmp_path: Pat
     assert not (tmp_path / "left-behind.txt").exists()
 
 
-def _running(pid: int) -> bool:
-    """Whether ``pid`` runs (a killed process waiting to be reaped does not)."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-    except (OSError, IndexError):
-        return False
-
-
 def test_processes_started_by_learner_code_are_killed(tmp_path: Path) -> None:
     pid_file = Path(f"/dev/shm/grader-test-engine-child-{os.getpid()}")
     pid_file.unlink(missing_ok=True)
@@ -140,7 +132,7 @@ def test_processes_started_by_learner_code_are_killed(tmp_path: Path) -> None:
     pid = int(pid_file.read_text())
     pid_file.unlink()
     for _ in range(50):
-        if not _running(pid):
+        if not running(pid):
             return
         time.sleep(0.1)
     pytest.fail(f"the learner's child process {pid} is still running")

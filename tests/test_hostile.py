@@ -16,7 +16,7 @@ import grader
 from grader import Limits
 from grader._confine import DISABLE_LANDLOCK
 from grader._warm import suspended
-from conftest import ClassRun
+from conftest import ClassRun, running
 
 HOSTILE = Path(__file__).parent / "hostile"
 
@@ -74,15 +74,6 @@ def test_importing_the_reference_is_refused(class_run: ClassRun) -> None:
     assert all("'solutions' is not available while grading" in test.message for test in report.tests), report.tests[0].message
 
 
-def _running(pid: int) -> bool:
-    """Whether ``pid`` runs (a killed process waiting to be reaped does not)."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-    except (OSError, IndexError):
-        return False
-
-
 def _copy(name: str, folder: Path) -> Path:
     """A corpus file in a folder of its own: what it does to its surroundings stays in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -103,9 +94,9 @@ def test_every_process_a_checked_file_starts_is_killed(tmp_path: Path, reference
     for mark in started:
         mark.unlink()
     deadline = time.monotonic() + 5
-    while any(map(_running, pids)) and time.monotonic() < deadline:
+    while any(map(running, pids)) and time.monotonic() < deadline:
         time.sleep(0.1)
-    alive = [pid for pid in pids if _running(pid)]
+    alive = [pid for pid in pids if running(pid)]
     assert not alive, f"a daemon (new session, SIGTERM ignored) outlived `grader check`: pids {alive}"
 
 

@@ -18,20 +18,11 @@ import pytest
 
 import grader
 from grader._confine import DISABLE_LANDLOCK, landlock_abi
-from conftest import CORRECT, CORRECT_EXERCISES, MARKS, ClassRun, hostile_cases, hostile_outcome, learner_of, tree
+from conftest import CORRECT, CORRECT_EXERCISES, MARKS, ClassRun, hostile_cases, hostile_outcome, learner_of, running, tree
 
 
 def reference_max(class_run: ClassRun, exercise: str) -> float:
     return class_run.doc(learner_of(grader.find_exercise(exercise).reference_path), exercise)["max_score"]
-
-
-def _running(pid: int) -> bool:
-    """Whether ``pid`` runs (a killed process waiting to be reaped does not)."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-    except (OSError, IndexError):
-        return False
 
 
 def _matches(test_id: str, names: set[str]) -> bool:
@@ -81,7 +72,7 @@ def test_hostile_file_earns_exactly_its_outcome(class_run: ClassRun, path: Path)
     for tag in expected.lingers:
         pids = [pid for name, pid in class_run.marks.items() if name.startswith(f"grader-hostile-{tag}-")]
         assert pids, f"{path.name} should have started a process that left a {MARKS}/grader-hostile-{tag}-* mark"
-        alive = [pid for pid in pids if _running(pid)]
+        alive = [pid for pid in pids if running(pid)]
         assert not alive, f"processes started by {path.name} outlived grading: pids {alive}"
 
 

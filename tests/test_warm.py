@@ -14,16 +14,8 @@ from pathlib import Path
 import pytest
 
 import grader
-from conftest import ROOT, TESTS
+from conftest import ROOT, TESTS, running
 from grader._warm import suspended, warm_pids, warm_server
-
-
-def _running(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-    except (OSError, IndexError):
-        return False
 
 
 def _verdicts(report: grader.Report) -> list[tuple[str, str, float, str]]:
@@ -39,7 +31,7 @@ def test_checks_in_a_block_share_one_server_and_judge_as_cold_checks(alone: dict
             servers = warm_pids()
             warm_mutant = grader.check(1, mutant, device="cpu")
             assert len(servers) == 1 and warm_pids() == servers, f"the second check started a server: {servers} then {warm_pids()}"
-        assert not any(_running(pid) for pid in servers), "the warm server must end with its block"
+        assert not any(running(pid) for pid in servers), "the warm server must end with its block"
     assert _verdicts(warm_reference) == _verdicts(alone["exercise1"]), "a warm check of the reference judged otherwise than a cold one"
     assert _verdicts(warm_mutant) == _verdicts(cold_mutant), "a warm check of a mutant judged otherwise than a cold one"
     assert warm_mutant.score < warm_mutant.max_score, "the mutant must lose points"
@@ -75,11 +67,11 @@ def test_grading_keeps_the_warm_server_and_a_dead_one_is_replaced(tmp_path: Path
         assert outcome.graded == ["ada"] and not outcome.grader_failures, outcome
         document = json.loads((tmp_path / "out" / "learners" / "ada.json").read_text())
         assert document["score"] == document["max_score"] > 0, f"the reference earned {document['score']}/{document['max_score']}"
-        assert _running(server.pid), "grade() killed the warm server as if it were a learner's orphan"
+        assert running(server.pid), "grade() killed the warm server as if it were a learner's orphan"
         assert warm_server(forks_graders=True) is server, "grade() must leave the warm server for the next call"
         os.kill(server.pid, signal.SIGKILL)
         server.process.wait()
         replacement = warm_server(forks_graders=True)
-        assert replacement is not None and replacement.pid != server.pid and _running(replacement.pid), "a dead server must be replaced"
+        assert replacement is not None and replacement.pid != server.pid and running(replacement.pid), "a dead server must be replaced"
         again = grader.grade(tmp_path / "roster", tmp_path / "again", exercises=[1], jobs=1, device="cpu")
         assert again.graded == ["ada"] and not again.grader_failures, again
