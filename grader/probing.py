@@ -45,6 +45,29 @@ def probe(function: ProbeFunction) -> ProbeFunction:
     return function
 
 
+def generator(seed: int) -> torch.Generator:
+    """A CPU random generator seeded with ``seed``: a probe's data, the same in every run and worker."""
+    return torch.Generator().manual_seed(seed)
+
+
+def attempt(action: Callable[[], Any], *, limit: int = 300) -> tuple[Any, dict[str, Any]]:
+    """Run ``action()`` in a probe: what it returned, and what it raised as plain data
+    (``{"raised": type name or None, "message": its first ``limit`` characters}``).
+    NotImplementedError propagates, so that an untouched stub fails with its own message."""
+    try:
+        value = action()
+    except NotImplementedError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the exception is the data
+        return None, {"raised": type(error).__name__, "message": str(error)[:limit]}
+    return value, {"raised": None, "message": ""}
+
+
+def outcome(action: Callable[[], Any]) -> dict[str, Any]:
+    """What ``action()`` raised, as data (see :func:`attempt`)."""
+    return attempt(action)[1]
+
+
 def find_probe(probes: ModuleType, name: str) -> Callable[..., Any]:
     function = getattr(probes, name, None)
     if function is None or not getattr(function, _MARK, False):

@@ -14,13 +14,9 @@ import torch.autograd.graph
 from torch import nn
 from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook
 
-from grader.probing import probe, require
+from grader.probing import generator, probe, require
 
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
-
-
-def generator(seed: int) -> torch.Generator:
-    return torch.Generator().manual_seed(seed)
 
 
 def classification_data(n: int, features: int, seed: int, dtype: torch.dtype = torch.float32) -> tuple[torch.Tensor, torch.Tensor]:

@@ -24,7 +24,7 @@ import torch
 from torch.overrides import TorchFunctionMode
 from torch.utils.data import DataLoader, Dataset, default_collate
 
-from grader.probing import probe
+from grader.probing import generator, outcome, probe
 
 # ------------------------------------------------------------------------------------- the data
 
@@ -47,10 +47,6 @@ TREE = {
 ARRAY_SHAPE = (2, 3)
 ARRAY_DTYPES = (np.float64, np.int32, np.float32)
 MISSING = "petal_area"
-
-
-def generator(seed: int) -> torch.Generator:
-    return torch.Generator().manual_seed(seed)
 
 
 def csv_table(rows: int, seed: int) -> list[list[str]]:
@@ -162,17 +158,6 @@ def item_of(item: Any) -> dict[str, Any]:
     if not isinstance(item, (tuple, list)) or len(item) != 2:
         return {"pair": False, "type": type(item).__name__, "length": len(item) if isinstance(item, (tuple, list)) else None}
     return {"pair": True, "first": kind_of(item[0]), "second": kind_of(item[1])}
-
-
-def outcome(action: Any) -> dict[str, Any]:
-    """Run ``action()``; report the exception it raised (NotImplementedError propagates)."""
-    try:
-        action()
-    except NotImplementedError:
-        raise
-    except Exception as error:  # noqa: BLE001 - the exception is the data
-        return {"raised": type(error).__name__, "message": str(error)[:300]}
-    return {"raised": None, "message": ""}
 
 
 class Counting:

@@ -10,7 +10,7 @@ import torch
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
 from torch.utils.data import DataLoader, Dataset, RandomSampler
 
-from grader.probing import probe, require
+from grader.probing import attempt, generator, probe, require
 
 DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64}
 
@@ -30,10 +30,6 @@ CASES: dict[str, dict[str, Any]] = {
     "ties, pad -1": dict(lengths=[3, 5, 3, 5, 2, 5, 1], dtype="float32", trailing=[], pad_value=-1.0, labels="int"),
     "(L, D) ties, pad 7.5": dict(lengths=[2, 4, 4, 1, 2], dtype="float32", trailing=[3], pad_value=7.5, labels="tensor"),
 }
-
-
-def generator(seed: int) -> torch.Generator:
-    return torch.Generator().manual_seed(seed)
 
 
 def make_sequence(length: int, trailing: list[int], dtype: torch.dtype, g: torch.Generator) -> torch.Tensor:
@@ -116,14 +112,9 @@ def collate(m: ModuleType, device: str, case: str) -> dict[str, Any]:
 
 
 def _outcome(call: Any) -> dict[str, Any]:
-    """What ``call()`` raised, as data (NotImplementedError still propagates: the stub's message)."""
-    try:
-        result = call()
-    except NotImplementedError:
-        raise
-    except Exception as error:  # noqa: BLE001 - the outcome is the data
-        return {"raised": type(error).__name__, "message": str(error)[:200]}
-    return {"raised": None, "returned": _describe(result)}
+    """What ``call()`` raised, as data, or a description of what it returned (see ``attempt``)."""
+    result, raised = attempt(call, limit=200)
+    return raised if raised["raised"] else {"raised": None, "returned": _describe(result)}
 
 
 @probe

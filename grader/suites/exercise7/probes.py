@@ -21,7 +21,7 @@ import torch.autograd.graph
 from torch import nn
 from torch.utils._python_dispatch import TorchDispatchMode
 
-from grader.probing import probe, require
+from grader.probing import generator, probe, require
 
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
 FUNCTIONS = ("Sigmoid", "Linear", "StraightThroughRound", "ClampedExp")
@@ -30,10 +30,6 @@ LABELS = {"Sigmoid": ["x"], "Linear": ["x", "weight", "bias"], "StraightThroughR
 PRODUCTS = frozenset({"mm", "bmm", "addmm", "addbmm", "baddbmm", "mv", "addmv", "dot", "vdot", "addr", "matmul", "sum"})
 EPSILON = 1e-6  # the finite-difference step of torch.autograd.gradcheck
 FAR_FROM_KINK = 0.05  # inputs of ClampedExp stay this far from max_value where finite differences are taken
-
-
-def generator(seed: int) -> torch.Generator:
-    return torch.Generator().manual_seed(seed)
 
 
 def host(value: Any) -> Any:

@@ -16,34 +16,14 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from grader.probing import probe, require
+from grader.probing import attempt, generator, outcome, probe, require
 
 # --------------------------------------------------------------------------------------- helpers
-
-
-def generator(seed: int) -> torch.Generator:
-    return torch.Generator().manual_seed(seed)
 
 
 def fixed(*shape: int, seed: int, device: str, dtype: torch.dtype = torch.float32) -> torch.Tensor:
     """Seeded values, independent of the global random state, created on ``device``."""
     return torch.randn(*shape, generator=generator(seed), dtype=dtype).to(device)
-
-
-def attempt(action: Callable[[], Any]) -> tuple[Any, dict[str, Any]]:
-    """Run ``action()``: what it returned, and the exception it raised (NotImplementedError propagates)."""
-    try:
-        value = action()
-    except NotImplementedError:
-        raise
-    except Exception as error:  # noqa: BLE001 - the exception is the data
-        return None, {"raised": type(error).__name__, "message": str(error)[:300]}
-    return value, {"raised": None, "message": ""}
-
-
-def outcome(action: Callable[[], Any]) -> dict[str, Any]:
-    """What ``action()`` raised (see :func:`attempt`)."""
-    return attempt(action)[1]
 
 
 def host(tensor: torch.Tensor) -> torch.Tensor:
