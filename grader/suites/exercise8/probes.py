@@ -59,7 +59,7 @@ def plain(value: Any, depth: int = 0) -> Any:
 
 
 @contextlib.contextmanager
-def temp_folder(device: str) -> Iterator[Path]:
+def temp_folder() -> Iterator[Path]:
     """A folder for checkpoint files, removed afterwards: in the worker, ``tempfile`` points into its
     scratch folder (the only place learner code may write); in the grader, the system's temp dir.
     (Checkpoints load onto the simulated accelerator through ``grader._accelerator``.)"""
@@ -506,7 +506,7 @@ def checkpoint_contents(m: ModuleType, device: str) -> dict[str, Any]:
     """What save_checkpoint wrote, read back with ``torch.load(weights_only=True)``."""
     model, optimizer = checkpoint_model(1, device)
     train(model, optimizer, batches(device)[:2])
-    with temp_folder(device) as folder:
+    with temp_folder() as folder:
         path = str(folder / "checkpoint.pt")
         save(m, path, model, optimizer, 2, device)
         data = torch.load(path, map_location=device, weights_only=True)
@@ -526,7 +526,7 @@ def checkpoint_round_trip(m: ModuleType, device: str) -> dict[str, Any]:
     model, optimizer = checkpoint_model(1, device)
     train(model, optimizer, batches(device)[:SAVED_AT])
     fresh_model, fresh_optimizer = checkpoint_model(2, device)
-    with temp_folder(device) as folder:
+    with temp_folder() as folder:
         path = str(folder / "checkpoint.pt")
         save(m, path, model, optimizer, SAVED_AT, device)
         epoch = m.load_checkpoint(path, fresh_model, fresh_optimizer)
@@ -549,7 +549,7 @@ def checkpoint_resume(m: ModuleType, device: str) -> dict[str, Any]:
     first, first_optimizer = checkpoint_model(1, device)
     train(first, first_optimizer, data[:SAVED_AT])
     resumed, resumed_optimizer = checkpoint_model(2, device)
-    with temp_folder(device) as folder:
+    with temp_folder() as folder:
         path = str(folder / "checkpoint.pt")
         save(m, path, first, first_optimizer, SAVED_AT, device)
         m.load_checkpoint(path, resumed, resumed_optimizer)
@@ -584,7 +584,7 @@ def checkpoint_weights_only(m: ModuleType, device: str) -> dict[str, Any]:
     train(model, optimizer, batches(device)[:1])
     fresh_model, fresh_optimizer = checkpoint_model(2, device)
     PAYLOAD_CALLS.clear()
-    with temp_folder(device) as folder:
+    with temp_folder() as folder:
         path = str(folder / "checkpoint.pt")
         torch.save({**_contract_checkpoint(model, optimizer, 1), "note": Payload()}, path)
         result = outcome(lambda: m.load_checkpoint(path, fresh_model, fresh_optimizer))
@@ -659,7 +659,7 @@ def checkpoint_map_location(m: ModuleType, device: str) -> dict[str, Any]:
     fresh_model, fresh_optimizer = checkpoint_model(2, device)
     tag = foreign_location(device)
     restored: list[str] = []
-    with temp_folder(device) as folder:
+    with temp_folder() as folder:
         path = str(folder / "checkpoint.pt")
         with RESTORES.tagging(tag):
             torch.save(_contract_checkpoint(model, optimizer, 2), path)
