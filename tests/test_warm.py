@@ -18,10 +18,6 @@ from conftest import ROOT, TESTS, running
 from grader._warm import suspended, warm_pids, warm_server
 
 
-def _verdicts(report: grader.Report) -> list[tuple[str, str, float, str]]:
-    return [(test.id, test.status, test.score, test.message) for test in report.tests]
-
-
 def test_checks_in_a_block_share_one_server_and_judge_as_cold_checks(alone: dict[str, grader.Report]) -> None:
     mutant = TESTS / "mutants" / "exercise1" / "bias_flag_ignored.py"
     with suspended():
@@ -32,8 +28,8 @@ def test_checks_in_a_block_share_one_server_and_judge_as_cold_checks(alone: dict
             warm_mutant = grader.check(1, mutant, device="cpu")
             assert len(servers) == 1 and warm_pids() == servers, f"the second check started a server: {servers} then {warm_pids()}"
         assert not any(running(pid) for pid in servers), "the warm server must end with its block"
-    assert _verdicts(warm_reference) == _verdicts(alone["exercise1"]), "a warm check of the reference judged otherwise than a cold one"
-    assert _verdicts(warm_mutant) == _verdicts(cold_mutant), "a warm check of a mutant judged otherwise than a cold one"
+    assert warm_reference.to_json() == alone["exercise1"].to_json(), "a warm check of the reference judged otherwise than a cold one"
+    assert warm_mutant.to_json() == cold_mutant.to_json(), "a warm check of a mutant judged otherwise than a cold one"
     assert warm_mutant.score < warm_mutant.max_score, "the mutant must lose points"
 
 
